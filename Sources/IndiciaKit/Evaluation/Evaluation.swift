@@ -1,0 +1,108 @@
+/// The evaluated state of one case: every slot, which questions were asked, the outcome and next steps.
+///
+/// It can be reused across cases (see ``CompiledPack/evaluate(_:into:)``) so streams allocate nothing per case.
+public struct Evaluation: Sendable {
+    /// Every slot: answers (after skip logic), derived values, indicators, scores, outcome.
+    public internal(set) var slots: [Value] = []
+    /// Whether each question was asked (not hidden by skip logic).
+    public internal(set) var visible: [Bool] = []
+    /// Questions whose answers were given but ignored because skip logic hid them.
+    public internal(set) var ignored: [Int] = []
+    /// Index of the outcome band that matched.
+    public internal(set) var outcome: Int = 0
+    /// Bands before the match whose condition could not be decided for missing answers.
+    public internal(set) var undetermined: [Int] = []
+    /// Indices of the recommendations that apply.
+    public internal(set) var recommendations: [Int] = []
+    /// Free-text answers by question index.
+    public internal(set) var texts: [Int: String] = [:]
+
+    /// An empty evaluation to fill.
+    public init() {}
+}
+
+extension CompiledPack {
+    /// Evaluates one case. Deterministic and free of I/O.
+    ///
+    /// - Parameter answers: The case's answers.
+    /// - Returns: The evaluation.
+    public func evaluate(_ answers: AnswerSet) -> Evaluation {
+        var evaluation = Evaluation()
+        prepare(&evaluation)
+        for index in 0..<min(answers.values.count, questionCount) { evaluation.slots[index] = answers.values[index] }
+        evaluation.texts = answers.texts
+        evaluate(&evaluation)
+        return evaluation
+    }
+
+    /// Resets a reusable evaluation so answers can be written into `slots[0..<questionCount]`.
+    ///
+    /// - Parameter evaluation: The evaluation to reset.
+    public func prepare(_ evaluation: inout Evaluation) {
+        if evaluation.slots.count != slotCount {
+            evaluation.slots = Array(repeating: .missing(.unanswered), count: slotCount)
+            evaluation.visible = Array(repeating: true, count: questionCount)
+        } else {
+            for index in 0..<questionCount { evaluation.slots[index] = .missing(.unanswered) }
+        }
+        evaluation.texts.removeAll(keepingCapacity: true)
+    }
+
+    /// Evaluates answers already written into `evaluation.slots`.
+    ///
+    /// - Parameter evaluation: Prepared with ``prepare(_:)`` and filled with answers.
+    public func evaluate(_ evaluation: inout Evaluation) {
+        evaluation.ignored.removeAll(keepingCapacity: true)
+        evaluation.undetermined.removeAll(keepingCapacity: true)
+        evaluation.recommendations.removeAll(keepingCapacity: true)
+        evaluation.slots.withUnsafeMutableBufferPointer { buffer in
+            guard let slots = buffer.baseAddress else { return }
+            let readable = UnsafePointer(slots)
+            // Skip logic in question order: a hidden question's answer is ignored and reported.
+            for index in 0..<questionCount {
+                let rule = visibility[index]
+                let shown = Self.shows(rule.section, readable) && Self.shows(rule.question, readable)
+                evaluation.visible[index] = shown
+                if !shown {
+                    if slots[index] != .missing(.unanswered) {
+                        evaluation.ignored.append(index)
+                        evaluation.texts[index] = nil
+                    }
+                    slots[index] = .missing(.notAsked)
+                }
+            }
+            for step in program { slots[step.slot] = step.evaluate(readable) }
+            var matched = outcomeConditions.count - 1
+            for (index, condition) in outcomeConditions.enumerated() {
+                guard let condition else {
+                    matched = index
+                    break
+                }
+                let result = condition(readable)
+                if result.isTrue {
+                    matched = index
+                    break
+                }
+                if result.isMissing { evaluation.undetermined.append(index) }
+            }
+            evaluation.outcome = matched
+            slots[outcomeSlot] = .symbol(outcomeSymbols[matched])
+            for (index, condition) in recommendationConditions.enumerated() where condition?(readable).isTrue ?? true {
+                evaluation.recommendations.append(index)
+            }
+        }
+    }
+
+    /// Skip logic shows a question when its condition holds, or cannot be decided because an answer
+    /// is not known or not given (better to ask than to miss); it hides it when false or when the
+    /// condition rests on questions that were themselves not asked.
+    @inline(__always)
+    static func shows(_ condition: Evaluator?, _ slots: UnsafePointer<Value>) -> Bool {
+        guard let condition else { return true }
+        switch condition(slots) {
+        case .bool(let flag): return flag
+        case .missing(let reason): return reason != .notAsked
+        default: return true
+        }
+    }
+}

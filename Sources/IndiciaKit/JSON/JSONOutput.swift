@@ -1,0 +1,69 @@
+/// Small helpers that append JSON text to a byte buffer.
+enum JSONOutput {
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// Appends a JSON string literal.
+    static func string(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0..<0x20, 0x7F:
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+    }
+
+    /// The bytes of a JSON string literal.
+    static func string(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        string(text, to: &out)
+        return out
+    }
+
+    /// Appends raw ASCII text.
+    @inline(__always) static func raw(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends a non-negative or negative integer.
+    @inline(__always) static func integer(_ value: Int, to out: inout [UInt8]) {
+        if value >= 0 && value < 10 {
+            out.append(UInt8(0x30 + value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var magnitude = value.magnitude
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(0x30 + magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            if value < 0 { out.append(0x2D) }
+            while count > 0 {
+                count -= 1
+                out.append(buffer[count])
+            }
+        }
+    }
+
+    /// Appends a finite number: whole numbers without a fraction, others in shortest round-trip form.
+    static func number(_ value: Double, to out: inout [UInt8]) {
+        if value == value.rounded(), abs(value) < 9.0e15 {
+            integer(Int(value), to: &out)
+        } else if value.isFinite {
+            out.append(contentsOf: Array(value.description.utf8))
+        } else {
+            raw("null", to: &out)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// JSON pieces fixed by the pack, encoded once at load so writing a result is mostly copying.
+struct ResultFragments: Sendable {
+    /// `"pack":{...}`
+    let pack: [UInt8]
+    /// Per outcome band: `"outcome":{...}`
+    let outcomes: [[UInt8]]
+    /// Per outcome band: `{"id":..,"level":..,"label":..,"missing":[` for undetermined outcomes.
+    let undeterminedOpen: [[UInt8]]
+    /// Per question: `{"question":"q","text":"...","answer":`
+    let evidenceOpen: [[UInt8]]
+    /// Per question: the id as a JSON string.
+    let questionIDs: [[UInt8]]
+    /// Per indicator: `{"id":...,"evidence":[`
+    let indicatorOpen: [[UInt8]]
+    /// Per indicator: `{"id":"..","label":"..","missing":[`
+    let indeterminateOpen: [[UInt8]]
+    /// Per recommendation: the whole object.
+    let recommendations: [[UInt8]]
+    /// Per score: `"id":`
+    let scoreKeys: [[UInt8]]
+    /// Per value marked output (index into rules.values, key bytes).
+    let valueKeys: [(Int, [UInt8])]
+    /// Per category: `"id":`, and the strength keys.
+    let categoryKeys: [[UInt8]]
+    let strengthKeys: [[UInt8]]
+    /// Per indicator: category index and strength index (or -1).
+    let indicatorCategory: [Int]
+    let indicatorStrength: [Int]
+    /// `,"disclaimer":"..."}` closing the result.
+    let closing: [UInt8]
+
+    init(pack: CompiledPack) {
+        let rules = pack.rules
+        var out: [UInt8] = []
+        func s(_ text: String) -> [UInt8] { JSONOutput.string(text) }
+        let identity = pack.identity
+        out = Array("\"pack\":{\"id\":".utf8) + s(identity.id) + Array(",\"revision\":".utf8) + s(identity.revision)
+        out += Array(",\"questionnaire\":".utf8) + s(identity.questionnaire) + Array(",\"questionnaire_revision\":".utf8)
+        out += s(identity.questionnaireRevision) + Array(",\"sha256\":".utf8) + s(identity.sha256)
+        out += Array(",\"engine\":".utf8) + s(identity.engine) + [0x7D]
+        self.pack = out
+        outcomes = rules.outcomes.map { band in
+            var bytes = Array("\"outcome\":{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)
+            JSONOutput.integer(band.level, to: &bytes)
+            bytes += Array(",\"label\":".utf8) + s(band.label)
+            if let summary = band.summary { bytes += Array(",\"summary\":".utf8) + s(summary) }
+            bytes += Array(",\"urgent\":\(band.urgent)}".utf8)
+            return bytes
+        }
+        undeterminedOpen = rules.outcomes.map { band in
+            var bytes = Array("{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)
+            JSONOutput.integer(band.level, to: &bytes)
+            return bytes + Array(",\"label\":".utf8) + s(band.label) + Array(",\"missing\":[".utf8)
+        }
+        questionIDs = pack.questionnaire.questions.map { s($0.id) }
+        evidenceOpen = pack.questionnaire.questions.map { question in
+            Array("{\"question\":".utf8) + s(question.id) + Array(",\"text\":".utf8) + s(question.text) + Array(",\"answer\":".utf8)
+        }
+        indicatorOpen = rules.indicators.map { indicator in
+            var bytes = Array("{\"id\":".utf8) + s(indicator.id) + Array(",\"label\":".utf8) + s(indicator.label)
+            if let category = indicator.category { bytes += Array(",\"category\":".utf8) + s(category) }
+            if let strength = indicator.strength { bytes += Array(",\"strength\":".utf8) + s(strength) }
+            bytes += Array(",\"weight\":".utf8)
+            JSONOutput.number(indicator.weight, to: &bytes)
+            if !indicator.tags.isEmpty {
+                bytes += Array(",\"tags\":[".utf8)
+                bytes += indicator.tags.map(s).joined(separator: [0x2C]) + [0x5D]
+            }
+            bytes += Array(",\"source\":".utf8) + (indicator.source.map(s) ?? Array("null".utf8))
+            bytes += Array(",\"verified\":\(indicator.verified),\"evidence\":[".utf8)
+            return bytes
+        }
+        indeterminateOpen = rules.indicators.map { indicator in
+            Array("{\"id\":".utf8) + s(indicator.id) + Array(",\"label\":".utf8) + s(indicator.label) + Array(",\"missing\":[".utf8)
+        }
+        recommendations = rules.recommendations.map { recommendation in
+            var bytes = Array("{\"id\":".utf8) + s(recommendation.id) + Array(",\"text\":".utf8) + s(recommendation.text)
+            bytes += Array(",\"services\":[".utf8)
+            var first = true
+            for id in recommendation.services {
+                guard let service = pack.services[id] else { continue }
+                if !first { bytes.append(0x2C) }
+                first = false
+                bytes += Array("{\"id\":".utf8) + s(service.id) + Array(",\"name\":".utf8) + s(service.name)
+                if let phone = service.phone { bytes += Array(",\"phone\":".utf8) + s(phone) }
+                if let url = service.url { bytes += Array(",\"url\":".utf8) + s(url) }
+                if let email = service.email { bytes += Array(",\"email\":".utf8) + s(email) }
+                if let description = service.description { bytes += Array(",\"description\":".utf8) + s(description) }
+                bytes += Array(",\"scope\":".utf8) + s(service.scope) + Array(",\"verified\":\(service.verified)}".utf8)
+            }
+            bytes += Array("],\"source\":".utf8) + (recommendation.source.map(s) ?? Array("null".utf8))
+            return bytes + Array(",\"verified\":\(recommendation.verified)}".utf8)
+        }
+        scoreKeys = rules.scores.map { s($0.id) + [0x3A] }
+        valueKeys = rules.values.enumerated().filter { $0.element.output }.map { ($0.offset, s($0.element.id) + [0x3A]) }
+        categoryKeys = rules.categories.map { s($0.id) + [0x3A] }
+        strengthKeys = rules.strengths.map { s($0.id) + [0x3A] }
+        indicatorCategory = rules.indicators.map { indicator in rules.categories.firstIndex { $0.id == indicator.category } ?? -1 }
+        indicatorStrength = rules.indicators.map { indicator in rules.strengths.firstIndex { $0.id == indicator.strength } ?? -1 }
+        var closing = Array(",\"disclaimer\":".utf8)
+        closing += rules.disclaimer.map(s) ?? Array("null".utf8)
+        closing.append(0x7D)
+        self.closing = closing
+    }
+}

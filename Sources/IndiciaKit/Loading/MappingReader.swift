@@ -1,0 +1,215 @@
+/// Reads the keys of one YAML mapping into typed values, reporting every problem to a bag.
+///
+/// Unknown keys are errors (a typo must never silently change screening results).
+struct MappingReader {
+    let node: YAMLNode
+    /// What the mapping is, for messages: "question 'q1'".
+    var context: String
+    private var values: [String: YAMLNode.Pair] = [:]
+    let sources: SourceText
+
+    /// Reads `node` as a mapping with the given allowed keys; nil (with an error) if it is not a mapping.
+    init?(_ node: YAMLNode, context: String, keys allowed: [String], sources: SourceText, bag: inout DiagnosticBag) {
+        guard case .mapping(let pairs) = node.content else {
+            bag.error("wrong-type", "\(context) must be a mapping of keys to values, not \(node.kindName)", at: node.mark)
+            return nil
+        }
+        self.node = node
+        self.context = context
+        self.sources = sources
+        for pair in pairs {
+            let key = pair.key.scalarText ?? ""
+            if allowed.contains(key) {
+                values[key] = pair
+            } else {
+                bag.error(
+                    "unknown-key",
+                    "unknown key '\(key)' in \(context)\(Spelling.hint(for: key, among: allowed))",
+                    at: pair.key.mark)
+            }
+        }
+    }
+
+    /// The raw node under a key.
+    func node(_ key: String) -> YAMLNode? { values[key]?.value }
+
+    /// The position of a key (or of the mapping when absent).
+    func keyMark(_ key: String) -> SourceMark { values[key]?.key.mark ?? node.mark }
+
+    func has(_ key: String) -> Bool { values[key] != nil }
+
+    private func missing(_ key: String, _ bag: inout DiagnosticBag) {
+        bag.error("missing-key", "\(context) is missing required key '\(key)'", at: node.mark)
+    }
+
+    /// A text value (numbers and booleans written plainly are accepted as their text).
+    func string(_ key: String, required: Bool = false, _ bag: inout DiagnosticBag) -> String? {
+        guard let value = node(key) else {
+            if required { missing(key, &bag) }
+            return nil
+        }
+        guard let text = value.scalarText, value.resolved != .null else {
+            bag.error("wrong-type", "'\(key)' in \(context) must be text, not \(value.kindName)", at: value.mark)
+            return nil
+        }
+        if required && text.trimmingSpaces.isEmpty {
+            bag.error("empty-value", "'\(key)' in \(context) must not be empty", at: value.mark)
+            return nil
+        }
+        return text
+    }
+
+    /// An id matching the identifier pattern.
+    func identifier(_ key: String, required: Bool = true, pattern: IdentifierPattern = .name, _ bag: inout DiagnosticBag) -> String? {
+        guard let text = string(key, required: required, &bag), let value = node(key) else { return nil }
+        guard pattern.matches(text) else {
+            bag.error("bad-id", "'\(text)' is not a valid id: \(pattern.explanation)", at: value.mark)
+            return nil
+        }
+        return text
+    }
+
+    /// A boolean written `true` or `false`.
+    func bool(_ key: String, default defaultValue: Bool, _ bag: inout DiagnosticBag) -> Bool {
+        guard let value = node(key) else { return defaultValue }
+        guard case .bool(let flag) = value.resolved else {
+            bag.error("wrong-type", "'\(key)' in \(context) must be true or false, not \(value.kindName)", at: value.mark)
+            return defaultValue
+        }
+        return flag
+    }
+
+    /// A finite number.
+    func number(_ key: String, _ bag: inout DiagnosticBag) -> Double? {
+        guard let value = node(key) else { return nil }
+        switch value.resolved {
+        case .int(let int): return Double(int)
+        case .float(let float) where float.isFinite: return float
+        default:
+            bag.error("wrong-type", "'\(key)' in \(context) must be a finite number, not \(value.kindName)", at: value.mark)
+            return nil
+        }
+    }
+
+    /// A whole number.
+    func integer(_ key: String, required: Bool = false, _ bag: inout DiagnosticBag) -> Int? {
+        guard let value = node(key) else {
+            if required { missing(key, &bag) }
+            return nil
+        }
+        guard case .int(let int) = value.resolved else {
+            bag.error("wrong-type", "'\(key)' in \(context) must be a whole number, not \(value.kindName)", at: value.mark)
+            return nil
+        }
+        return int
+    }
+
+    /// A list's items (a missing key gives an empty list).
+    func list(_ key: String, required: Bool = false, _ bag: inout DiagnosticBag) -> [YAMLNode] {
+        guard let value = node(key) else {
+            if required { missing(key, &bag) }
+            return []
+        }
+        guard case .sequence(let items) = value.content else {
+            bag.error("wrong-type", "'\(key)' in \(context) must be a list, not \(value.kindName)", at: value.mark)
+            return []
+        }
+        if required && items.isEmpty {
+            bag.error("empty-value", "'\(key)' in \(context) must not be empty", at: value.mark)
+        }
+        return items
+    }
+
+    /// A list of ids.
+    func identifierList(_ key: String, _ bag: inout DiagnosticBag) -> [(String, SourceMark)] {
+        var out: [(String, SourceMark)] = []
+        for item in list(key, &bag) {
+            guard let text = item.scalarText, item.resolved != .null else {
+                bag.error("wrong-type", "items of '\(key)' in \(context) must be ids, not \(item.kindName)", at: item.mark)
+                continue
+            }
+            guard IdentifierPattern.name.matches(text) else {
+                bag.error("bad-id", "'\(text)' is not a valid id: \(IdentifierPattern.name.explanation)", at: item.mark)
+                continue
+            }
+            out.append((text, item.mark))
+        }
+        return out
+    }
+
+    /// An expression, with the file position of each of its lines.
+    func expression(_ key: String, required: Bool = false, _ bag: inout DiagnosticBag) -> ExpressionSource? {
+        guard let value = node(key) else {
+            if required { missing(key, &bag) }
+            return nil
+        }
+        guard case .scalar(let text, let style, _) = value.content, !text.trimmingSpaces.isEmpty else {
+            bag.error("wrong-type", "'\(key)' in \(context) must be an expression written as text, not \(value.kindName)", at: value.mark)
+            return nil
+        }
+        return ExpressionSource(text: text, lineMarks: lineMarks(of: value, text: text, style: style))
+    }
+
+    /// Where each line of a scalar's text starts in the file.
+    private func lineMarks(of value: YAMLNode, text: String, style: YAMLNode.ScalarStyle) -> [SourceMark] {
+        let mark = value.mark
+        switch style {
+        case .plain:
+            return [mark]
+        case .singleQuoted, .doubleQuoted:
+            return [mark.advanced(by: 1)]
+        case .literal, .folded:
+            // Block scalars start on the line after the indicator; find each line's indentation.
+            let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            var marks: [SourceMark] = []
+            var fileLine = mark.line + 1
+            for _ in 0..<max(1, lineCount) {
+                let source = sources.line(fileLine, in: mark.file) ?? ""
+                let indent = source.unicodeScalars.prefix { $0 == " " }.count
+                marks.append(SourceMark(file: mark.file, line: fileLine, column: indent + 1))
+                fileLine += 1
+            }
+            return style == .folded ? Array(marks.prefix(1)) : marks
+        }
+    }
+}
+
+/// Which characters an id may use.
+enum IdentifierPattern {
+    /// Question, indicator, value and other ids used inside expressions: `[a-z][a-z0-9_]*`.
+    case name
+    /// File ids: `[a-z][a-z0-9_-]*`.
+    case fileID
+    /// Choice ids: `[a-z0-9][a-z0-9_]*`.
+    case choice
+
+    func matches(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, bytes.count <= 64 else { return false }
+        let lower = { (b: UInt8) in b >= 97 && b <= 122 }
+        let digit = { (b: UInt8) in b >= 48 && b <= 57 }
+        switch self {
+        case .name: guard lower(first) else { return false }
+        case .fileID: guard lower(first) else { return false }
+        case .choice: guard lower(first) || digit(first) else { return false }
+        }
+        return bytes.allSatisfy { lower($0) || digit($0) || $0 == 95 || (self == .fileID && $0 == 45) }
+    }
+
+    var explanation: String {
+        switch self {
+        case .name: return "use lower-case letters, digits and _, starting with a letter (at most 64)"
+        case .fileID: return "use lower-case letters, digits, _ and -, starting with a letter (at most 64)"
+        case .choice: return "use lower-case letters, digits and _ (at most 64)"
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        var slice = self[...]
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return slice
+    }
+}

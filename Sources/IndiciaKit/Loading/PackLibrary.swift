@@ -1,0 +1,187 @@
+import Foundation
+
+/// Every pack file found under some paths, decoded and ready to compile into packs.
+public struct PackLibrary: Sendable {
+    /// One decoded file with its bytes (for hashing).
+    struct File<Model: Sendable>: Sendable {
+        var model: Model
+        var path: String
+        var bytes: [UInt8]
+    }
+
+    var questionnaires: [String: File<Questionnaire>] = [:]
+    var ruleSets: [String: File<RuleSet>] = [:]
+    var directories: [String: File<ServiceDirectory>] = [:]
+    /// Problems found reading and decoding the files.
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Paths that could not be read at all (missing, unreadable, a directory where a file was expected).
+    public private(set) var unreadable: [Diagnostic] = []
+    /// The text of every file read, for rendering diagnostics.
+    public private(set) var sources = SourceText()
+    /// Every pack file path read, in order.
+    public private(set) var files: [String] = []
+
+    /// The ids of the rule sets found.
+    public var ruleSetIDs: [String] { ruleSets.keys.sorted() }
+
+    /// Reads every `.yaml`/`.yml` file under the given files or directories.
+    ///
+    /// - Parameters:
+    ///   - paths: Files or directories (searched recursively, in sorted order).
+    ///   - limits: YAML limits.
+    /// - Returns: The decoded library (problems are in ``diagnostics`` and ``unreadable``).
+    public static func load(paths: [String], limits: YAMLLimits = .standard) -> PackLibrary {
+        var library = PackLibrary()
+        for path in paths {
+            for file in PackFiles.expand(path, into: &library.unreadable) {
+                library.read(file, limits: limits)
+            }
+        }
+        return library
+    }
+
+    private mutating func read(_ path: String, limits: YAMLLimits) {
+        let bytes: [UInt8]
+        switch PackFiles.read(path, limit: limits.maxFileBytes) {
+        case .success(let data): bytes = data
+        case .failure(let diagnostic):
+            if diagnostic.code == "file-too-large" { diagnostics.append(diagnostic) } else { unreadable.append(diagnostic) }
+            return
+        }
+        files.append(path)
+        sources.add(bytes, file: path)
+        let root: YAMLNode
+        do {
+            root = try YAMLParser(limits: limits).parse(bytes, file: path)
+        } catch {
+            diagnostics.append(Diagnostic(error))
+            return
+        }
+        var bag = DiagnosticBag()
+        let kind = Self.kind(of: root)
+        switch kind {
+        case "questionnaire":
+            if let model = QuestionnaireDecoder(sources: sources).decode(root, &bag) {
+                claim(&questionnaires, model.id, File(model: model, path: path, bytes: bytes), "questionnaire", model.mark, &bag)
+            }
+        case "rules":
+            if let model = RuleSetDecoder(sources: sources).decode(root, &bag) {
+                claim(&ruleSets, model.id, File(model: model, path: path, bytes: bytes), "rule set", model.mark, &bag)
+            }
+        case "services":
+            if let model = ServiceDirectoryDecoder(sources: sources).decode(root, &bag) {
+                claim(&directories, model.id, File(model: model, path: path, bytes: bytes), "services directory", model.mark, &bag)
+            }
+        default:
+            // The header reader reports what is wrong with `kind` and `version`.
+            if let reader = MappingReader(root, context: "pack file", keys: FileHeader.keys + Self.allKeys, sources: sources, bag: &bag) {
+                _ = FileHeader.read(reader, &bag)
+            }
+        }
+        diagnostics.append(contentsOf: bag.all)
+    }
+
+    private static let allKeys = Array(Set(RuleSetDecoder.keys + ["intro", "sections", "services"]))
+
+    private static func kind(of root: YAMLNode) -> String? {
+        guard case .mapping(let pairs) = root.content else { return nil }
+        return pairs.first { $0.key.scalarText == "kind" }?.value.scalarText
+    }
+
+    private func claim<M>(_ table: inout [String: File<M>], _ id: String, _ file: File<M>, _ what: String, _ mark: SourceMark, _ bag: inout DiagnosticBag) {
+        if let existing = table[id] {
+            bag.error("duplicate-id", "\(what) id '\(id)' is also used by \(existing.path)", at: mark)
+            return
+        }
+        table[id] = file
+    }
+
+    /// Compiles the pack of one rule set.
+    ///
+    /// - Parameter rulesID: The rule set id.
+    /// - Returns: The pack, or nil with the diagnostics explaining why.
+    public func compile(rulesID: String) -> (CompiledPack?, [Diagnostic]) {
+        guard let rules = ruleSets[rulesID] else {
+            return (nil, [Diagnostic(.error, "unknown-pack", "no rule set with id '\(rulesID)'\(Spelling.hint(for: rulesID, among: ruleSetIDs))", at: SourceMark(file: "<packs>", line: 1, column: 1))])
+        }
+        guard let questionnaire = questionnaires[rules.model.questionnaireID] else {
+            let mark = SourceMark(file: rules.path, line: rules.model.mark.line, column: rules.model.mark.column)
+            let known = Array(questionnaires.keys)
+            return (nil, [Diagnostic(.error, "unknown-questionnaire", "rule set '\(rulesID)' scores questionnaire '\(rules.model.questionnaireID)', which was not found\(Spelling.hint(for: rules.model.questionnaireID, among: known))", at: mark)])
+        }
+        var found: [File<ServiceDirectory>] = []
+        var problems: [Diagnostic] = []
+        for id in rules.model.directoryIDs {
+            if let directory = directories[id] {
+                found.append(directory)
+            } else {
+                problems.append(Diagnostic(.error, "unknown-directory", "rule set '\(rulesID)' uses services directory '\(id)', which was not found", at: rules.model.mark))
+            }
+        }
+        guard problems.isEmpty else { return (nil, problems) }
+        var hash = SHA256()
+        let parts: [(String, [UInt8])] = [("questionnaire", questionnaire.bytes), ("rules", rules.bytes)]
+            + found.sorted { $0.model.id < $1.model.id }.map { ("services", $0.bytes) }
+        for (kind, bytes) in parts {
+            hash.update(Array("indicia-pack-file\u{0}\(kind)\u{0}\(bytes.count)\u{0}".utf8))
+            hash.update(bytes)
+        }
+        var compiler = PackCompiler(
+            questionnaire: questionnaire.model, rules: rules.model, directories: found.map(\.model), sha256: hash.hexDigest())
+        return compiler.compile()
+    }
+}
+
+/// File-system access for pack loading, kept in one place.
+enum PackFiles {
+    /// The pack files at a path: the file itself, or every `.yaml`/`.yml` below a directory.
+    static func expand(_ path: String, into problems: inout [Diagnostic]) -> [String] {
+        var isDirectory: ObjCBool = false
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            problems.append(Diagnostic(.error, "file-not-found", "no such file or directory", at: SourceMark(file: path, line: 1, column: 1)))
+            return []
+        }
+        guard isDirectory.boolValue else { return [path] }
+        guard let enumerator = manager.enumerator(atPath: path) else {
+            problems.append(Diagnostic(.error, "unreadable", "the directory cannot be read", at: SourceMark(file: path, line: 1, column: 1)))
+            return []
+        }
+        var found: [String] = []
+        while let next = enumerator.nextObject() as? String {
+            if next.hasSuffix(".yaml") || next.hasSuffix(".yml") {
+                let full = path.hasSuffix("/") ? path + next : path + "/" + next
+                var nestedDirectory: ObjCBool = false
+                if manager.fileExists(atPath: full, isDirectory: &nestedDirectory), !nestedDirectory.boolValue {
+                    found.append(full)
+                }
+            }
+        }
+        return found.sorted()
+    }
+
+    /// A file's bytes, refusing anything over `limit` before reading it.
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
+        let mark = SourceMark(file: path, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(Diagnostic(.error, "file-not-found", "no such file", at: mark))
+        }
+        if isDirectory.boolValue {
+            return .failure(Diagnostic(.error, "not-a-file", "this is a directory, not a pack file", at: mark))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(Diagnostic(.error, "unreadable", "the file cannot be read (check its permissions)", at: mark))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            if data.count > limit {
+                return .failure(Diagnostic(.error, "file-too-large", "file is larger than the limit of \(limit) bytes", at: mark))
+            }
+            return .success([UInt8](data))
+        } catch {
+            return .failure(Diagnostic(.error, "unreadable", "the file cannot be read", at: mark))
+        }
+    }
+}

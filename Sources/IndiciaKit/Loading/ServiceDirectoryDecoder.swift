@@ -1,0 +1,42 @@
+/// Decodes a `kind: services` file into a ``ServiceDirectory``.
+struct ServiceDirectoryDecoder {
+    let sources: SourceText
+
+    func decode(_ root: YAMLNode, _ bag: inout DiagnosticBag) -> ServiceDirectory? {
+        guard let reader = MappingReader(root, context: "services directory", keys: FileHeader.keys + ["services"], sources: sources, bag: &bag),
+            let header = FileHeader.read(reader, &bag)
+        else { return nil }
+        var seen: [String: SourceMark] = [:]
+        var services: [Service] = []
+        let keys = ["id", "name", "phone", "url", "email", "description", "scope", "source", "verified"]
+        for node in reader.list("services", required: true, &bag) {
+            guard let entry = MappingReader(node, context: "service", keys: keys, sources: sources, bag: &bag),
+                let id = entry.identifier("id", &bag)
+            else { continue }
+            if let first = seen[id] {
+                bag.error("duplicate-id", "service id '\(id)' is already used at line \(first.line)", at: node.mark)
+                continue
+            }
+            seen[id] = node.mark
+            let name = entry.string("name", required: true, &bag)
+            let scope = entry.string("scope", required: true, &bag)
+            if let scope, scope != "national", scope != "local" {
+                bag.error("bad-value", "'scope' of service '\(id)' must be national or local", at: entry.keyMark("scope"))
+            }
+            let phone = entry.string("phone", &bag)
+            let url = entry.string("url", &bag)
+            let email = entry.string("email", &bag)
+            if phone == nil, url == nil, email == nil {
+                bag.error("missing-key", "service '\(id)' needs at least one of phone, url or email", at: node.mark)
+            }
+            guard let name, let scope else { continue }
+            services.append(
+                Service(
+                    id: id, name: name, phone: phone, url: url, email: email, description: entry.string("description", &bag),
+                    scope: scope, source: entry.string("source", &bag), verified: entry.bool("verified", default: false, &bag),
+                    mark: node.mark))
+        }
+        guard header.kind == "services" else { return nil }
+        return ServiceDirectory(id: header.id, version: header.revision, title: header.title, services: services, mark: root.mark)
+    }
+}

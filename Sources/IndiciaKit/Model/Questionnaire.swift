@@ -1,0 +1,25 @@
+/// A questionnaire file: what is asked, in what order, and when.
+public struct Questionnaire: Sendable, Equatable {
+    /// Stable id that rule sets refer to.
+    public var id: String
+    /// The questionnaire's own version (free text, e.g. `2026.1`).
+    public var version: String
+    /// Title shown at the start.
+    public var title: String
+    /// Text shown before the first question.
+    public var intro: String?
+    /// Sections in order.
+    public var sections: [Section]
+    /// Every question in order, across sections.
+    public var questions: [Question]
+    /// Where the file starts.
+    public var mark: SourceMark
+
+    /// The index of a question by id.
+    ///
+    /// - Parameter id: The question id.
+    /// - Returns: Its index in ``questions``, or nil.
+    public func index(of id: String) -> Int? {
+        questions.firstIndex { $0.id == id }
+    }
+}

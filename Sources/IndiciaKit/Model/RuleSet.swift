@@ -1,0 +1,33 @@
+/// A rules file: how a questionnaire's answers are scored and what to do next.
+public struct RuleSet: Sendable, Equatable {
+    /// Stable id (what `--pack` names).
+    public var id: String
+    /// The rule set's own version.
+    public var version: String
+    /// Title.
+    public var title: String
+    /// A short statement of what results mean and do not mean, shown with every result.
+    public var disclaimer: String?
+    /// The id of the questionnaire it scores.
+    public var questionnaireID: String
+    /// Ids of the services directories it uses.
+    public var directoryIDs: [String]
+    /// Strength tiers, in order (strongest first).
+    public var strengths: [Strength]
+    /// Categories (dimensions).
+    public var categories: [Category]
+    /// Lookup tables.
+    public var tables: [DataTable]
+    /// Named derived values.
+    public var values: [DerivedValue]
+    /// Indicators, in reporting order.
+    public var indicators: [Indicator]
+    /// Scores reported in every result.
+    public var scores: [Score]
+    /// Ordered outcome bands.
+    public var outcomes: [OutcomeBand]
+    /// Next steps.
+    public var recommendations: [Recommendation]
+    /// Where the file starts.
+    public var mark: SourceMark
+}

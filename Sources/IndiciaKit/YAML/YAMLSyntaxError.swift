@@ -1,0 +1,79 @@
+/// A problem reading a YAML file, with the position where it was found.
+public enum YAMLSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// libyaml rejected the text; `problem` is its own wording.
+    case libyaml(problem: String, context: String?, at: SourceMark)
+    /// The same key appears twice in one mapping.
+    case duplicateKey(String, at: SourceMark, first: SourceMark)
+    /// Anchors (`&a`) and aliases (`*a`) are refused: they can expand without limit.
+    case aliasNotAllowed(at: SourceMark)
+    /// A mapping key that is not a plain piece of text.
+    case complexKey(at: SourceMark)
+    /// A tag other than `!!str` was used.
+    case unsupportedTag(String, at: SourceMark)
+    /// The file is larger than the limit.
+    case fileTooLarge(bytes: Int, limit: Int, file: String)
+    /// Nesting deeper than the limit.
+    case tooDeep(limit: Int, at: SourceMark)
+    /// More nodes than the limit.
+    case tooManyNodes(limit: Int, at: SourceMark)
+    /// The file holds more than one document.
+    case multipleDocuments(at: SourceMark)
+    /// The file holds no document at all.
+    case empty(file: String)
+
+    /// Where the problem is.
+    public var mark: SourceMark {
+        switch self {
+        case .libyaml(_, _, let at), .duplicateKey(_, let at, _), .aliasNotAllowed(let at), .complexKey(let at),
+            .unsupportedTag(_, let at), .tooDeep(_, let at), .tooManyNodes(_, let at), .multipleDocuments(let at):
+            return at
+        case .fileTooLarge(_, _, let file), .empty(let file):
+            return SourceMark(file: file, line: 1, column: 1)
+        }
+    }
+
+    /// A stable code for the kind of problem.
+    public var code: String {
+        switch self {
+        case .libyaml: return "yaml-syntax"
+        case .duplicateKey: return "duplicate-key"
+        case .aliasNotAllowed: return "yaml-alias"
+        case .complexKey: return "yaml-complex-key"
+        case .unsupportedTag: return "yaml-tag"
+        case .fileTooLarge: return "file-too-large"
+        case .tooDeep: return "yaml-too-deep"
+        case .tooManyNodes: return "yaml-too-many-nodes"
+        case .multipleDocuments: return "yaml-multiple-documents"
+        case .empty: return "empty-file"
+        }
+    }
+
+    /// The message without the position.
+    public var message: String {
+        switch self {
+        case .libyaml(let problem, let context, _):
+            if let context { return "YAML syntax: \(problem) \(context)" }
+            return "YAML syntax: \(problem)"
+        case .duplicateKey(let key, _, let first):
+            return "duplicate key '\(key)' (first defined at line \(first.line), column \(first.column))"
+        case .aliasNotAllowed:
+            return "anchors and aliases (& and *) are not allowed in packs; write the value out in full"
+        case .complexKey:
+            return "mapping keys must be plain text"
+        case .unsupportedTag(let tag, _):
+            return "YAML tag '\(tag)' is not supported (only !!str is)"
+        case .fileTooLarge(let bytes, let limit, _):
+            return "file is \(bytes) bytes; the limit is \(limit) bytes"
+        case .tooDeep(let limit, _):
+            return "nesting is deeper than the limit of \(limit) levels"
+        case .tooManyNodes(let limit, _):
+            return "more than \(limit) YAML nodes; the file is too large to be a pack"
+        case .multipleDocuments:
+            return "a pack file must hold exactly one YAML document"
+        case .empty:
+            return "the file is empty"
+        }
+    }
+
+    public var description: String { "\(mark): error: \(message)" }
+}
