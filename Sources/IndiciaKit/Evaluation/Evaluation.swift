@@ -39,7 +39,7 @@ extension CompiledPack {
     ///
     /// - Parameter evaluation: The evaluation to reset.
     public func prepare(_ evaluation: inout Evaluation) {
-        if evaluation.slots.count != slotCount {
+        if evaluation.slots.count != slotCount || evaluation.visible.count != questionCount {
             evaluation.slots = Array(repeating: .missing(.unanswered), count: slotCount)
             evaluation.visible = Array(repeating: true, count: questionCount)
         } else {

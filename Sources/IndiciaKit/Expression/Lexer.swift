@@ -75,7 +75,10 @@ struct Lexer {
                 continue
             }
             if s == "=" {
-                throw ExpressionError("expr-syntax", "use == to compare (a single = is not an operator)", at: start)
+                // A single '=' only names an argument: count(strength='strong').
+                tokens.append(Token(kind: .symbol("="), offset: start))
+                index += 1
+                continue
             }
             if s == "&" || s == "|" || s == "!" {
                 throw ExpressionError("expr-syntax", "use the words and, or, not (not the symbol '\(s)')", at: start)

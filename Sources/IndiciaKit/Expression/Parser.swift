@@ -16,6 +16,9 @@ public struct Parser {
         var parser = Parser(tokens: try Lexer.tokenize(text))
         let expr = try parser.parseOr()
         guard case .end = parser.peek.kind else {
+            if case .symbol("=") = parser.peek.kind {
+                throw ExpressionError("expr-syntax", "use == to compare (a single = only names an argument)", at: parser.peek.offset)
+            }
             throw ExpressionError("expr-syntax", "unexpected \(parser.describe(parser.peek)) after a complete expression", at: parser.peek.offset)
         }
         return expr
@@ -170,7 +173,9 @@ public struct Parser {
                     if !arguments.isEmpty { _ = advance() }
                     var label: String?
                     let argumentOffset = peek.offset
-                    if case .name(let word) = peek.kind, position + 1 < tokens.count, case .symbol(":") = tokens[position + 1].kind {
+                    if case .name(let word) = peek.kind, position + 1 < tokens.count, case .symbol(let mark) = tokens[position + 1].kind,
+                        mark == ":" || mark == "="
+                    {
                         label = word
                         _ = advance()
                         _ = advance()
@@ -198,6 +203,8 @@ public struct Parser {
             return .list(items, at: token.offset)
         case .end:
             throw ExpressionError("expr-syntax", "expression ends too early; a value is missing", at: token.offset)
+        case .symbol("="):
+            throw ExpressionError("expr-syntax", "use == to compare (a single = only names an argument)", at: token.offset)
         case .symbol(let symbol):
             throw ExpressionError("expr-syntax", "expected a value but found '\(symbol)'", at: token.offset)
         }

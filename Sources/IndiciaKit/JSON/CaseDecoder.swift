@@ -31,14 +31,12 @@ public struct CaseDecoder: Sendable {
     ///
     /// - Parameters:
     ///   - line: The record's bytes (no trailing newline needed).
-    ///   - runtimes: The packs available.
+    ///   - packs: Supplies packs by name and index.
     ///   - defaultPack: Index of the pack used when the case names none.
-    ///   - packNamed: Finds a pack index by the case's `pack` value (`id` or `id@revision`).
     ///   - evaluation: Receives the answers (prepared for the chosen pack).
     /// - Returns: The record, or the failure.
     public mutating func decode(
-        _ line: UnsafeBufferPointer<UInt8>, runtimes: [PackRuntime], defaultPack: Int?, packNamed: (String) -> Int?,
-        into evaluation: inout Evaluation
+        _ line: UnsafeBufferPointer<UInt8>, packs: PackProvider, defaultPack: Int?, into evaluation: inout Evaluation
     ) -> Result<Record, Failure> {
         var scanner = JSONScanner(line)
         var id: [UInt8]?
@@ -49,7 +47,15 @@ public struct CaseDecoder: Sendable {
             scanner.skipWhitespace()
             guard scanner.peek == 0x7B else {
                 if scanner.atEnd { throw scanner.malformed("the record is empty", path: "") }
-                throw scanner.fail("wrong-type", "a case must be a JSON object {\"id\": ..., \"answers\": {...}}", path: "")
+                // Valid JSON of another type is a wrong type; anything else is malformed.
+                var probe = scanner
+                if (try? probe.skipValue(path: "")) != nil {
+                    probe.skipWhitespace()
+                    if probe.atEnd {
+                        throw scanner.fail("wrong-type", "a case must be a JSON object {\"id\": ..., \"answers\": {...}}", path: "")
+                    }
+                }
+                throw scanner.malformed("a case must be a JSON object\(scanner.describeHere)", path: "")
             }
             scanner.position += 1
             scanner.skipWhitespace()
@@ -68,14 +74,16 @@ public struct CaseDecoder: Sendable {
                         }
                         let token = try scanner.readString(path: "/pack")
                         let packName = try scanner.decodeString(token, path: "/pack")
-                        guard let index = packNamed(packName) else {
-                            throw CaseError("unknown-pack", "no pack named '\(Self.printable(packName))' is loaded", path: "/pack", column: token.start)
+                        switch packs.index(named: packName) {
+                        case .success(let index): explicitPack = index
+                        case .failure(var error):
+                            error.column = token.start
+                            throw error
                         }
-                        explicitPack = index
                     } else if Self.equals(name, "answers") {
                         answersAt = scanner.position
                         if let candidate = explicitPack ?? defaultPack {
-                            try readAnswers(&scanner, runtime: runtimes[candidate], into: &evaluation)
+                            try readAnswers(&scanner, runtime: packs.runtime(candidate), into: &evaluation)
                             parsedWith = candidate
                         } else {
                             try scanner.skipValue(path: "/answers")
@@ -107,7 +115,7 @@ public struct CaseDecoder: Sendable {
             }
             if parsedWith != pack {
                 scanner.position = answersAt
-                try readAnswers(&scanner, runtime: runtimes[pack], into: &evaluation)
+                try readAnswers(&scanner, runtime: packs.runtime(pack), into: &evaluation)
             }
             return .success(Record(id: id, pack: pack))
         } catch {

@@ -1,5 +1,5 @@
 /// Small helpers that append JSON text to a byte buffer.
-enum JSONOutput {
+public enum JSONOutput {
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// Appends a JSON string literal.
@@ -21,7 +21,10 @@ enum JSONOutput {
     }
 
     /// The bytes of a JSON string literal.
-    static func string(_ text: String) -> [UInt8] {
+    ///
+    /// - Parameter text: The text.
+    /// - Returns: The quoted, escaped JSON string.
+    public static func string(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         string(text, to: &out)
         return out

@@ -24,6 +24,30 @@ public struct PackLibrary: Sendable {
     /// The ids of the rule sets found.
     public var ruleSetIDs: [String] { ruleSets.keys.sorted() }
 
+    /// The ids of the rule sets read from one file.
+    ///
+    /// - Parameter path: The file path, as given.
+    /// - Returns: Rule set ids (normally one).
+    public func ruleSetIDs(inFile path: String) -> [String] {
+        let wanted = PackFiles.canonical(path)
+        return ruleSets.values.filter { PackFiles.canonical($0.path) == wanted }.map(\.model.id).sorted()
+    }
+
+    /// Whether a rule set with this id was read.
+    ///
+    /// - Parameter id: Rule set id.
+    /// - Returns: True if present.
+    public func ruleSets(containing id: String) -> Bool { ruleSets[id] != nil }
+
+    /// Ids of the questionnaires some rule set scores.
+    public var scoredQuestionnaireIDs: Set<String> { Set(ruleSets.values.map(\.model.questionnaireID)) }
+
+    /// Files (by canonical path) whose decoding found errors: packs built on them are not compiled.
+    private var filesWithErrors: Set<String> = []
+
+    /// The questionnaires read, by id.
+    public var questionnaireIDs: [String] { questionnaires.keys.sorted() }
+
     /// Reads every `.yaml`/`.yml` file under the given files or directories.
     ///
     /// - Parameters:
@@ -32,8 +56,9 @@ public struct PackLibrary: Sendable {
     /// - Returns: The decoded library (problems are in ``diagnostics`` and ``unreadable``).
     public static func load(paths: [String], limits: YAMLLimits = .standard) -> PackLibrary {
         var library = PackLibrary()
+        var seen: Set<String> = []
         for path in paths {
-            for file in PackFiles.expand(path, into: &library.unreadable) {
+            for file in PackFiles.expand(path, into: &library.unreadable) where seen.insert(PackFiles.canonical(file)).inserted {
                 library.read(file, limits: limits)
             }
         }
@@ -79,6 +104,7 @@ public struct PackLibrary: Sendable {
             }
         }
         diagnostics.append(contentsOf: bag.all)
+        if bag.hasErrors { filesWithErrors.insert(PackFiles.canonical(path)) }
     }
 
     private static let allKeys = Array(Set(RuleSetDecoder.keys + ["intro", "sections", "services"]))
@@ -104,10 +130,16 @@ public struct PackLibrary: Sendable {
         guard let rules = ruleSets[rulesID] else {
             return (nil, [Diagnostic(.error, "unknown-pack", "no rule set with id '\(rulesID)'\(Spelling.hint(for: rulesID, among: ruleSetIDs))", at: SourceMark(file: "<packs>", line: 1, column: 1))])
         }
+        let mark = rules.model.mark
         guard let questionnaire = questionnaires[rules.model.questionnaireID] else {
-            let mark = SourceMark(file: rules.path, line: rules.model.mark.line, column: rules.model.mark.column)
             let known = Array(questionnaires.keys)
-            return (nil, [Diagnostic(.error, "unknown-questionnaire", "rule set '\(rulesID)' scores questionnaire '\(rules.model.questionnaireID)', which was not found\(Spelling.hint(for: rules.model.questionnaireID, among: known))", at: mark)])
+            let unreadable = diagnostics.contains { $0.severity == .error && $0.mark.file != rules.path }
+            let reason = unreadable ? ", or did not load (see the errors in the other files)" : ""
+            return (nil, [Diagnostic(.error, "unknown-questionnaire", "rule set '\(rulesID)' scores questionnaire '\(rules.model.questionnaireID)', which was not found\(reason)\(Spelling.hint(for: rules.model.questionnaireID, among: known))", at: mark)])
+        }
+        for path in [questionnaire.path, rules.path] where filesWithErrors.contains(PackFiles.canonical(path)) {
+            // Checking rules against a half-read questionnaire would only add confusing follow-on errors.
+            return (nil, [Diagnostic(.note, "not-checked", "rule set '\(rulesID)' was not checked further because \(path) has errors", at: mark)])
         }
         var found: [File<ServiceDirectory>] = []
         var problems: [Diagnostic] = []
@@ -134,6 +166,11 @@ public struct PackLibrary: Sendable {
 
 /// File-system access for pack loading, kept in one place.
 enum PackFiles {
+    /// A path with `.`/`..` and links resolved, so one file read through two paths is read once.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     /// The pack files at a path: the file itself, or every `.yaml`/`.yml` below a directory.
     static func expand(_ path: String, into problems: inout [Diagnostic]) -> [String] {
         var isDirectory: ObjCBool = false

@@ -2,7 +2,7 @@
 enum Spelling {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
     static func suggestion(for word: String, among candidates: [String]) -> String? {
-        let limit = max(1, word.count / 3)
+        let limit = word.count >= 4 ? max(2, word.count / 3) : 1
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word, candidate)

@@ -52,8 +52,9 @@ public enum YAMLSyntaxError: Error, Equatable, Sendable, CustomStringConvertible
     public var message: String {
         switch self {
         case .libyaml(let problem, let context, _):
-            if let context { return "YAML syntax: \(problem) \(context)" }
-            return "YAML syntax: \(problem)"
+            var text = "YAML syntax: \(problem)"
+            if let context { text += " \(context)" }
+            return text + Self.hint(for: problem)
         case .duplicateKey(let key, _, let first):
             return "duplicate key '\(key)' (first defined at line \(first.line), column \(first.column))"
         case .aliasNotAllowed:
@@ -76,4 +77,21 @@ public enum YAMLSyntaxError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     public var description: String { "\(mark): error: \(message)" }
+
+    /// Plain-English advice for libyaml's commonest complaints.
+    private static func hint(for problem: String) -> String {
+        if problem.contains("mapping values are not allowed") {
+            return " (a ': ' inside a value starts a new key; put the whole value in quotes, or write named arguments with '=')"
+        }
+        if problem.contains("cannot start any token") || problem.contains("tab character") {
+            return " (YAML does not allow tabs for indentation; indent with spaces)"
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
+            return " (check the indentation of this line against the lines above)"
+        }
+        if problem.contains("found unexpected end of stream") {
+            return " (a quote or bracket is not closed)"
+        }
+        return ""
+    }
 }

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Every libc call the CLI makes, in one place.
+public enum Platform {
+    /// Whether a file descriptor is a terminal.
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// Reads up to `count` bytes; 0 at end of input, -1 on error (retrying on EINTR).
+    static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        while true {
+            let n = Glibc.read(fd, buffer, count)
+            if n < 0 && errno == EINTR { continue }
+            return n
+        }
+    }
+
+    /// Writes all bytes; false on error.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard var pointer = bytes.baseAddress else { return true }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let n = Glibc.write(fd, pointer, remaining)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            remaining -= n
+            pointer += n
+        }
+        return true
+    }
+
+    /// Opens a file for reading; nil if it cannot be opened.
+    static func openForReading(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        return fd >= 0 ? fd : nil
+    }
+
+    static func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    /// Whether a path is a directory.
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether a path exists.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// The terminal's width in columns, or nil when not a terminal.
+    static func terminalWidth(_ fd: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// Path of the running executable.
+    static func executablePath() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Writes bytes to a file atomically (temp file in the same directory, fsync, rename) with mode 0600.
+    ///
+    /// An interrupted write leaves any previous file intact.
+    static func writeFileAtomically(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.indicia-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard fd >= 0 else { return false }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var ok = fchmod(fd, 0o600) == 0
+        ok = ok && bytes.withUnsafeBytes { writeAll(fd, $0) }
+        ok = ok && fsync(fd) == 0
+        _ = Glibc.close(fd)
+        ok = ok && rename(temporary, path) == 0
+        if !ok { unlink(temporary) }
+        return ok
+    }
+
+    /// Reads a whole file (up to `limit` bytes); nil if it cannot be read or is larger.
+    static func readFile(_ path: String, limit: Int) -> [UInt8]? {
+        guard let fd = openForReading(path) else { return nil }
+        defer { Glibc.close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return read(fd, base, buffer.count)
+            }
+            if n < 0 { return nil }
+            if n == 0 { return out }
+            out.append(contentsOf: chunk[0..<n])
+            if out.count > limit { return nil }
+        }
+    }
+
+    /// Installs a SIGINT handler that only sets a flag, so the prompt loop can save and exit cleanly.
+    static func catchInterrupt() {
+        signal(SIGINT) { _ in interruptFlag = 1 }
+    }
+
+    /// Whether SIGINT arrived since `catchInterrupt()`.
+    static var interrupted: Bool { interruptFlag != 0 }
+
+    /// Ignore SIGPIPE so a closed output pipe is an I/O error, not a silent kill.
+    public static func ignoreBrokenPipe() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+}
+
+/// Set to 1 by the SIGINT handler (a plain global: signal handlers cannot capture context).
+nonisolated(unsafe) private var interruptFlag: sig_atomic_t = 0

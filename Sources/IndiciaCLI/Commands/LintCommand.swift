@@ -1,0 +1,71 @@
+import IndiciaKit
+
+/// `indicia lint [PATH...]`: checks packs and prints every finding with its position.
+enum LintCommand {
+    static let command = Tool.Command(
+        name: "lint", summary: "check packs for errors and unverified content",
+        help: """
+            Usage: indicia lint [PATH...] [--format text|json] [--strict] [--packs DIR]
+
+            Checks pack files (default: everything under rules/ and questionnaires/) and prints each
+            finding as path:line:col: severity: message [code], with the source line and a caret.
+
+              --format json   one JSON array of findings instead of text
+              --strict        warnings count as findings (exit 1)
+              --packs DIR     folder holding rules/ and questionnaires/ (default: current folder)
+
+            Exit codes: 0 no errors (warnings allowed), 1 errors found (or warnings with --strict),
+            64 usage error, 66 a path does not exist or cannot be read.
+
+            """,
+        valued: ["--format", "--packs"], switches: ["--strict"], run: run)
+
+    static func run(_ arguments: Arguments, _ context: Context) -> ExitCode {
+        let format = arguments.options["--format"] ?? "text"
+        guard format == "text" || format == "json" else {
+            context.errors.write("indicia lint: --format must be text or json\n")
+            return .usage
+        }
+        var paths = arguments.positional
+        if paths.isEmpty {
+            paths = PackLocator(option: arguments.options["--packs"], context: context).defaultPaths
+            if paths.isEmpty {
+                context.errors.write("indicia lint: no rules/ or questionnaires/ folder here; name the files to check or use --packs DIR\n")
+                return .usage
+            }
+        }
+        let library = PackLibrary.load(paths: paths)
+        let findings = Linter().lint(library)
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        if format == "json" {
+            var out: [UInt8] = [0x5B]
+            for (n, finding) in findings.enumerated() {
+                if n > 0 { out.append(0x2C) }
+                out += Array("\n  {\"file\":".utf8) + json(finding.mark.file) + Array(",\"line\":\(finding.mark.line),\"column\":\(finding.mark.column)".utf8)
+                out += Array(",\"severity\":".utf8) + json(finding.severity.rawValue) + Array(",\"code\":".utf8) + json(finding.code)
+                out += Array(",\"message\":".utf8) + json(finding.message) + [0x7D]
+            }
+            out += Array("\n]\n".utf8)
+            context.output.write(out)
+        } else {
+            let renderer = DiagnosticRenderer(sources: library.sources)
+            let colour = Style(sink: context.output, environment: context.environment)
+            for finding in findings {
+                var text = renderer.render(finding)
+                if colour.enabled, let colon = text.range(of: ": \(finding.severity.rawValue): ") {
+                    let painted = finding.severity == .error ? colour.red(finding.severity.rawValue) : colour.yellow(finding.severity.rawValue)
+                    text.replaceSubrange(colon, with: ": \(painted): ")
+                }
+                context.output.write(text)
+            }
+            let files = library.files.count
+            context.output.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n")
+        }
+        if !library.unreadable.isEmpty { return .noInput }
+        if errors > 0 || (arguments.switches.contains("--strict") && warnings > 0) { return .findings }
+        return .ok
+    }
+
+    static func json(_ text: String) -> [UInt8] { JSONOutput.string(text) }
+}

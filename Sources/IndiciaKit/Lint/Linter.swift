@@ -1,0 +1,123 @@
+/// Checks packs completely: every load error, plus findings that only show when the pack is seen whole.
+public struct Linter: Sendable {
+    /// Most answer combinations tried when searching whether an indicator can fire or an outcome can match.
+    public var maxCombinations = 20_000
+
+    /// Creates a linter.
+    public init() {}
+
+    /// Everything wrong with the packs in a library, sorted by file and position.
+    ///
+    /// - Parameter library: The loaded files.
+    /// - Returns: Diagnostics (errors, warnings).
+    public func lint(_ library: PackLibrary) -> [Diagnostic] {
+        var found = library.unreadable + library.diagnostics
+        let scored = library.scoredQuestionnaireIDs
+        for id in library.ruleSetIDs {
+            let (pack, diagnostics) = library.compile(rulesID: id)
+            found += diagnostics
+            guard let pack else { continue }
+            found += lint(pack)
+        }
+        for (id, file) in library.questionnaires where !scored.contains(id) {
+            found.append(
+                Diagnostic(
+                    .warning, "unscored-questionnaire", "questionnaire '\(id)' is not scored by any rule set, so its skip logic was not checked",
+                    at: file.model.mark))
+        }
+        var unique: [Diagnostic] = []
+        var seen: Set<Diagnostic> = []
+        for diagnostic in found where seen.insert(diagnostic).inserted { unique.append(diagnostic) }
+        return unique.sorted { ($0.mark, $0.code) < ($1.mark, $1.code) }
+    }
+
+    /// Findings for one compiled pack (warnings and the errors that need whole-pack analysis).
+    ///
+    /// - Parameter pack: The pack.
+    /// - Returns: Diagnostics.
+    public func lint(_ pack: CompiledPack) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let rules = pack.rules
+        for (index, question) in pack.questionnaire.questions.enumerated() where !pack.dependencies.referencedQuestions.contains(index) {
+            out.append(
+                Diagnostic(
+                    .warning, "unused-question", "question '\(question.id)' is not used by any rule, value or skip logic in rule set '\(rules.id)'",
+                    at: question.mark))
+        }
+        for indicator in rules.indicators {
+            if indicator.source == nil {
+                out.append(Diagnostic(.warning, "no-source", "indicator '\(indicator.id)' cites no source", at: indicator.mark))
+            } else if !indicator.verified {
+                out.append(
+                    Diagnostic(
+                        .warning, "unverified", "indicator '\(indicator.id)' has not been checked against a primary source (verified: false)",
+                        at: indicator.mark))
+            }
+        }
+        for recommendation in rules.recommendations {
+            if recommendation.source == nil {
+                out.append(Diagnostic(.warning, "no-source", "recommendation '\(recommendation.id)' cites no source", at: recommendation.mark))
+            } else if !recommendation.verified {
+                out.append(
+                    Diagnostic(
+                        .warning, "unverified", "recommendation '\(recommendation.id)' has not been checked against a primary source (verified: false)",
+                        at: recommendation.mark))
+            }
+        }
+        for service in pack.services.values.sorted(by: { $0.mark < $1.mark }) {
+            if service.source == nil {
+                out.append(Diagnostic(.warning, "no-source", "service '\(service.id)' cites no source for its contact details", at: service.mark))
+            } else if !service.verified {
+                out.append(
+                    Diagnostic(
+                        .warning, "unverified", "service '\(service.id)' contact details have not been checked against their source (verified: false)",
+                        at: service.mark))
+            }
+        }
+        var explorer = AnswerSpace(pack: pack, limit: maxCombinations)
+        for (index, indicator) in rules.indicators.enumerated() {
+            let slot = pack.indicatorSlots[index]
+            let deps = pack.dependencies.bySlot[slot] ?? []
+            guard let search = explorer.search(deps, { $0.slots[slot].isTrue }) else { continue }
+            if !search.found {
+                let exhaustive = search.exhaustive
+                out.append(
+                    Diagnostic(
+                        exhaustive ? .error : .warning, "never-fires",
+                        exhaustive
+                            ? "indicator '\(indicator.id)' can never fire: no combination of answers makes its condition true"
+                            : "indicator '\(indicator.id)' did not fire for any of the answers tried; check its condition",
+                        at: indicator.condition.mark))
+            }
+        }
+        for (index, band) in rules.outcomes.enumerated() {
+            guard let condition = band.condition else { continue }
+            let deps = pack.dependencies.outcomes[index]
+            // Shadowing: this band's own condition holds whatever the answers.
+            if index < rules.outcomes.count - 1,
+                let always = explorer.search(deps, { !Self.conditionHolds(pack, band: index, $0) }), always.exhaustive, !always.found
+            {
+                out.append(
+                    Diagnostic(
+                        .error, "outcome-shadowed",
+                        "outcome '\(band.id)' always matches, so the outcomes after it (\(rules.outcomes[(index + 1)...].map(\.id).joined(separator: ", "))) can never be reached",
+                        at: condition.mark))
+            }
+            if let reach = explorer.search(deps, { $0.outcome == index }), !reach.found {
+                out.append(
+                    Diagnostic(
+                        reach.exhaustive ? .error : .warning, "outcome-unreachable",
+                        "outcome '\(band.id)' is never the result for any answers tried; an earlier outcome always matches first or its condition cannot hold",
+                        at: condition.mark))
+            }
+        }
+        return out
+    }
+
+    private static func conditionHolds(_ pack: CompiledPack, band: Int, _ evaluation: Evaluation) -> Bool {
+        evaluation.slots.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let condition = pack.outcomeConditions[band] else { return true }
+            return condition(base).isTrue
+        }
+    }
+}

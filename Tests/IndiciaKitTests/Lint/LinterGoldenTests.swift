@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import IndiciaKit
+
+/// One golden file per broken fixture pack: the exact rendered diagnostics (line, column, message, caret).
+@Suite("Lint diagnostics match their golden files")
+struct LinterGoldenTests {
+    static let cases = Fixtures.directories(in: "lint")
+
+    @Test("fixture", arguments: cases)
+    func fixture(_ name: String) {
+        let directory = Fixtures.path("lint/\(name)")
+        let library = PackLibrary.load(paths: [directory + "/questionnaire.yaml", directory + "/rules.yaml"])
+        let findings = Linter().lint(library)
+        let rendered = DiagnosticRenderer(sources: library.sources).render(findings)
+            .replacingOccurrences(of: directory + "/", with: "")
+        Fixtures.assertGolden(rendered, "lint/\(name)/expected.txt")
+        if name == "valid" {
+            #expect(findings.isEmpty)
+        } else {
+            #expect(!findings.isEmpty, "a broken fixture must produce a finding")
+        }
+    }
+
+    @Test("there are at least 25 broken fixtures")
+    func enoughFixtures() {
+        #expect(Self.cases.filter { $0 != "valid" }.count >= 25)
+    }
+
+    @Test("every broken fixture reports its own kind of problem first")
+    func codes() {
+        let expectedCodes: [String: String] = [
+            "tab-indent": "yaml-syntax", "duplicate-key": "duplicate-key", "alias": "yaml-alias", "unknown-key": "unknown-key",
+            "cycle": "cycle", "never-fires": "never-fires", "outcome-always-matches": "outcome-shadowed",
+            "type-mismatch": "expr-type", "unknown-choice": "unknown-choice", "show-if-later-question": "later-question",
+            "unsupported-version": "unsupported-version", "invalid-utf8": "yaml-syntax", "empty-file": "empty-file",
+        ]
+        for (name, code) in expectedCodes {
+            let directory = Fixtures.path("lint/\(name)")
+            let findings = Linter().lint(PackLibrary.load(paths: [directory]))
+            #expect(findings.contains { $0.code == code && $0.severity == .error }, "\(name) should report \(code)")
+        }
+    }
+}
