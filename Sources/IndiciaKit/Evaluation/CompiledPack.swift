@@ -2,6 +2,60 @@
 ///
 /// Answers live in numbered slots resolved at load time; evaluation never looks anything up by name.
 public struct CompiledPack: Sendable {
+
+    /// The pack's contents, shared by every copy: copying a pack costs one reference count, not one per field.
+    final class Storage: Sendable {
+        let identity: PackIdentity
+        let questionnaire: Questionnaire
+        let rules: RuleSet
+        let services: [String: Service]
+        let symbols: SymbolTable
+        let valueSlots: [Int]
+        let indicatorSlots: [Int]
+        let scoreSlots: [Int]
+        let outcomeSlot: Int
+        let slotCount: Int
+        let visibility: [(section: Evaluator?, question: Evaluator?)]
+        let program: [Step]
+        let expressions: [TypedExpr?]
+        let outcomeConditions: [Evaluator?]
+        let recommendationConditions: [Evaluator?]
+        let outcomeSymbols: [Int32]
+        let choiceSymbols: [[Int32]]
+        let questionIndex: [String: Int]
+        let dependencies: Dependencies
+        let questionCount: Int
+
+        init(identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable, valueSlots: [Int], indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int, visibility: [(section: Evaluator?, question: Evaluator?)], program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?], recommendationConditions: [Evaluator?], outcomeSymbols: [Int32], choiceSymbols: [[Int32]], questionIndex: [String: Int], dependencies: Dependencies) {
+            self.identity = identity
+            self.questionnaire = questionnaire
+            self.rules = rules
+            self.services = services
+            self.symbols = symbols
+            self.valueSlots = valueSlots
+            self.indicatorSlots = indicatorSlots
+            self.scoreSlots = scoreSlots
+            self.outcomeSlot = outcomeSlot
+            self.slotCount = slotCount
+            self.visibility = visibility
+            self.program = program
+            self.expressions = expressions
+            self.outcomeConditions = outcomeConditions
+            self.recommendationConditions = recommendationConditions
+            self.outcomeSymbols = outcomeSymbols
+            self.choiceSymbols = choiceSymbols
+            self.questionIndex = questionIndex
+            self.dependencies = dependencies
+            questionCount = questionnaire.questions.count
+        }
+    }
+
+    let storage: Storage
+
+    init(identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable, valueSlots: [Int], indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int, visibility: [(section: Evaluator?, question: Evaluator?)], program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?], recommendationConditions: [Evaluator?], outcomeSymbols: [Int32], choiceSymbols: [[Int32]], questionIndex: [String: Int], dependencies: Dependencies) {
+        storage = Storage(identity: identity, questionnaire: questionnaire, rules: rules, services: services, symbols: symbols, valueSlots: valueSlots, indicatorSlots: indicatorSlots, scoreSlots: scoreSlots, outcomeSlot: outcomeSlot, slotCount: slotCount, visibility: visibility, program: program, expressions: expressions, outcomeConditions: outcomeConditions, recommendationConditions: recommendationConditions, outcomeSymbols: outcomeSymbols, choiceSymbols: choiceSymbols, questionIndex: questionIndex, dependencies: dependencies)
+    }
+
     /// One compiled computation: fill `slot` by running `evaluate`.
     struct Step: Sendable {
         var slot: Int
@@ -9,38 +63,38 @@ public struct CompiledPack: Sendable {
     }
 
     /// Which pack this is.
-    public let identity: PackIdentity
+    public var identity: PackIdentity { storage.identity }
     /// The questionnaire.
-    public let questionnaire: Questionnaire
+    public var questionnaire: Questionnaire { storage.questionnaire }
     /// The rule set.
-    public let rules: RuleSet
+    public var rules: RuleSet { storage.rules }
     /// Services from the directories the rule set uses, by id.
-    public let services: [String: Service]
+    public var services: [String: Service] { storage.services }
     /// Interned text used by rules and answers.
-    public let symbols: SymbolTable
+    public var symbols: SymbolTable { storage.symbols }
 
     /// Number of questions; question `i` lives in slot `i`.
-    public var questionCount: Int { questionnaire.questions.count }
-    let valueSlots: [Int]
-    let indicatorSlots: [Int]
-    let scoreSlots: [Int]
-    let outcomeSlot: Int
-    let slotCount: Int
+    public var questionCount: Int { storage.questionCount }
+    var valueSlots: [Int] { storage.valueSlots }
+    var indicatorSlots: [Int] { storage.indicatorSlots }
+    var scoreSlots: [Int] { storage.scoreSlots }
+    var outcomeSlot: Int { storage.outcomeSlot }
+    var slotCount: Int { storage.slotCount }
 
     /// Skip logic per question: the section's condition and the question's own.
-    let visibility: [(section: Evaluator?, question: Evaluator?)]
+    var visibility: [(section: Evaluator?, question: Evaluator?)] { storage.visibility }
     /// Values, indicators and scores in dependency order.
-    let program: [Step]
+    var program: [Step] { storage.program }
     /// The compiled expression behind each derived slot (for explanations).
-    let expressions: [TypedExpr?]
-    let outcomeConditions: [Evaluator?]
-    let recommendationConditions: [Evaluator?]
-    let outcomeSymbols: [Int32]
+    var expressions: [TypedExpr?] { storage.expressions }
+    var outcomeConditions: [Evaluator?] { storage.outcomeConditions }
+    var recommendationConditions: [Evaluator?] { storage.recommendationConditions }
+    var outcomeSymbols: [Int32] { storage.outcomeSymbols }
     /// Choice symbols of each question (empty for non-choice questions).
-    let choiceSymbols: [[Int32]]
-    let questionIndex: [String: Int]
+    var choiceSymbols: [[Int32]] { storage.choiceSymbols }
+    var questionIndex: [String: Int] { storage.questionIndex }
     /// The questions each slot, outcome and recommendation depends on (transitively, skip logic included).
-    let dependencies: Dependencies
+    var dependencies: Dependencies { storage.dependencies }
 
     /// Static dependency information used by `lint`.
     struct Dependencies: Sendable {

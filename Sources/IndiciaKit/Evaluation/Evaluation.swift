@@ -39,6 +39,8 @@ extension CompiledPack {
     ///
     /// - Parameter evaluation: The evaluation to reset.
     public func prepare(_ evaluation: inout Evaluation) {
+        let questionCount = storage.questionCount
+        let slotCount = storage.slotCount
         if evaluation.slots.count != slotCount || evaluation.visible.count != questionCount {
             evaluation.slots = Array(repeating: .missing(.unanswered), count: slotCount)
             evaluation.visible = Array(repeating: true, count: questionCount)
@@ -52,6 +54,8 @@ extension CompiledPack {
     ///
     /// - Parameter evaluation: Prepared with ``prepare(_:)`` and filled with answers.
     public func evaluate(_ evaluation: inout Evaluation) {
+        let storage = self.storage
+        let questionCount = storage.questionCount
         evaluation.ignored.removeAll(keepingCapacity: true)
         evaluation.undetermined.removeAll(keepingCapacity: true)
         evaluation.recommendations.removeAll(keepingCapacity: true)
@@ -59,6 +63,7 @@ extension CompiledPack {
             guard let slots = buffer.baseAddress else { return }
             let readable = UnsafePointer(slots)
             // Skip logic in question order: a hidden question's answer is ignored and reported.
+            let visibility = storage.visibility
             for index in 0..<questionCount {
                 let rule = visibility[index]
                 let shown = Self.shows(rule.section, readable) && Self.shows(rule.question, readable)
@@ -71,7 +76,10 @@ extension CompiledPack {
                     slots[index] = .missing(.notAsked)
                 }
             }
-            for step in program { slots[step.slot] = step.evaluate(readable) }
+            storage.program.withUnsafeBufferPointer { program in
+                for step in program { slots[step.slot] = step.evaluate(readable) }
+            }
+            let outcomeConditions = storage.outcomeConditions
             var matched = outcomeConditions.count - 1
             for (index, condition) in outcomeConditions.enumerated() {
                 guard let condition else {
@@ -86,8 +94,8 @@ extension CompiledPack {
                 if result.isMissing { evaluation.undetermined.append(index) }
             }
             evaluation.outcome = matched
-            slots[outcomeSlot] = .symbol(outcomeSymbols[matched])
-            for (index, condition) in recommendationConditions.enumerated() where condition?(readable).isTrue ?? true {
+            slots[storage.outcomeSlot] = .symbol(storage.outcomeSymbols[matched])
+            for (index, condition) in storage.recommendationConditions.enumerated() where condition?(readable).isTrue ?? true {
                 evaluation.recommendations.append(index)
             }
         }

@@ -154,10 +154,9 @@ public struct CaseDecoder: Sendable {
     }
 
     private mutating func readAnswers(_ scanner: inout JSONScanner, runtime: PackRuntime, into evaluation: inout Evaluation) throws(CaseError) {
-        let pack = runtime.pack
-        pack.prepare(&evaluation)
-        let questions = pack.questionnaire.questions
-        if seen.count < questions.count { seen = Array(repeating: 0, count: questions.count) }
+        runtime.pack.prepare(&evaluation)
+        let questionCount = runtime.specs.count
+        if seen.count < questionCount { seen = Array(repeating: 0, count: questionCount) }
         stamp &+= 1
         if stamp == 0 {
             for index in seen.indices { seen[index] = 0 }
@@ -178,34 +177,34 @@ public struct CaseDecoder: Sendable {
         while true {
             scanner.skipWhitespace()
             let keyToken = try scanner.readString(path: "/answers")
-            var keyBytes = scanner.slice(keyToken)
-            var decodedKey: [UInt8] = []
-            if keyToken.hasEscapes {
-                decodedKey = try scanner.decodeBytes(keyToken, path: "/answers")
-            }
-            let index: Int? = keyToken.hasEscapes
-                ? decodedKey.withUnsafeBufferPointer { runtime.keys.find($0, hint: hint) }
-                : runtime.keys.find(keyBytes, hint: hint)
-            if keyToken.hasEscapes { keyBytes = UnsafeBufferPointer(start: nil, count: 0) }
-            let path = "/answers/" + (keyToken.hasEscapes
-                ? decodedKey.withUnsafeBufferPointer { JSONScanner.pointerSegment($0) }
-                : JSONScanner.pointerSegment(keyBytes))
-            guard let index else {
-                let shown = Self.printable(String(decoding: keyToken.hasEscapes ? decodedKey : Array(keyBytes), as: UTF8.self))
-                let hintText = Spelling.hint(for: shown, among: questions.map(\.id))
-                throw CaseError("unknown-question", "'\(shown)' is not a question of \(pack.questionnaire.id)\(hintText)", path: path, column: keyToken.start)
+            let key = Key(token: keyToken, decoded: keyToken.hasEscapes ? try scanner.decodeBytes(keyToken, path: "/answers") : nil)
+            let found: Int? = key.withBytes(scanner) { runtime.keys.find($0, hint: hint) }
+            guard let index = found else {
+                let shown = Self.printable(key.text(scanner))
+                let ids = runtime.pack.questionnaire.questions.map(\.id)
+                throw CaseError(
+                    "unknown-question", "'\(shown)' is not a question of \(runtime.pack.questionnaire.id)\(Spelling.hint(for: shown, among: ids))",
+                    path: key.path(scanner), column: keyToken.start)
             }
             count += 1
             if count > limits.maxAnswers {
-                throw CaseError("too-many-answers", "more than \(limits.maxAnswers) answers in one case", path: path, column: keyToken.start)
+                throw CaseError("too-many-answers", "more than \(limits.maxAnswers) answers in one case", path: key.path(scanner), column: keyToken.start)
             }
             if seen[index] == stamp {
-                throw CaseError("duplicate-answer", "question '\(questions[index].id)' is answered twice", path: path, column: keyToken.start)
+                throw CaseError("duplicate-answer", "question '\(key.text(scanner))' is answered twice", path: key.path(scanner), column: keyToken.start)
             }
             seen[index] = stamp
-            try scanner.expect(0x3A, "':'", path: path)
             scanner.skipWhitespace()
-            evaluation.slots[index] = try readAnswer(&scanner, question: questions[index], index: index, runtime: runtime, path: path, texts: &evaluation.texts)
+            guard scanner.peek == 0x3A else { throw scanner.malformed("expected ':'\(scanner.describeHere)", path: key.path(scanner)) }
+            scanner.position += 1
+            scanner.skipWhitespace()
+            let value: Value
+            do throws(AnswerProblem) {
+                value = try readAnswer(&scanner, spec: runtime.specs[index], index: index, runtime: runtime, texts: &evaluation.texts)
+            } catch {
+                throw error.caseError(question: runtime.pack.questionnaire.questions[index], path: key.path(scanner))
+            }
+            evaluation.slots[index] = value
             hint = index + 1
             scanner.skipWhitespace()
             if scanner.peek == 0x2C {
@@ -217,125 +216,190 @@ public struct CaseDecoder: Sendable {
         }
     }
 
-    private func readAnswer(
-        _ scanner: inout JSONScanner, question: Question, index: Int, runtime: PackRuntime, path: String, texts: inout [Int: String]
-    ) throws(CaseError) -> Value {
-        let column = scanner.position + 1
-        func wrong(_ expected: String) -> CaseError {
-            CaseError("wrong-type", "the answer to '\(question.id)' must be \(expected)", path: path, column: column)
+    /// An answer's key, decoded only when it holds escapes.
+    private struct Key {
+        var token: JSONScanner.StringToken
+        var decoded: [UInt8]?
+
+        func withBytes<T>(_ scanner: JSONScanner, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+            if let decoded { return decoded.withUnsafeBufferPointer(body) }
+            return body(scanner.slice(token))
         }
-        let notKnownHint = question.allowsNotKnown ? " or \"not_known\"" : ""
-        switch scanner.peek {
-        case 0x6E:  // null: not answered
-            if try scanner.readLiteral(path: path) == nil { return .missing(.unanswered) }
-            throw wrong("an answer or null")
-        case 0x22:
-            let token = try scanner.readString(path: path)
-            let raw = scanner.slice(token)
-            if Self.equals(raw, "not_known") {
-                guard question.allowsNotKnown else {
-                    throw CaseError("not-known-not-allowed", "question '\(question.id)' does not accept \"not_known\"", path: path, column: column)
-                }
-                return .missing(.notKnown)
-            }
-            switch question.kind {
-            case .yesNo:
-                if Self.equals(raw, "yes") { return .bool(true) }
-                if Self.equals(raw, "no") { return .bool(false) }
-                throw CaseError("unknown-choice", "the answer to '\(question.id)' must be \"yes\", \"no\"\(notKnownHint) (or true/false)", path: path, column: column)
-            case .singleChoice(let choices):
-                let bytes = token.hasEscapes ? try scanner.decodeBytes(token, path: path) : Array(raw)
-                for (choice, choiceBytes) in runtime.choiceBytes[index].enumerated() where choiceBytes == bytes {
-                    return .symbol(runtime.pack.choiceSymbols[index][choice])
-                }
-                throw CaseError(
-                    "unknown-choice",
-                    "the answer to '\(question.id)' is not one of its choices (\(choices.map(\.id).joined(separator: ", "))\(notKnownHint))",
-                    path: path, column: column)
-            case .text(let maxLength):
-                let text = try scanner.decodeString(token, path: path)
-                guard text.count <= maxLength, token.end - token.start <= limits.maxStringBytes else {
-                    throw CaseError("too-long", "the answer to '\(question.id)' is longer than \(maxLength) characters", path: path, column: column)
-                }
-                texts[index] = text
-                return .text
-            case .date:
-                let text = try scanner.decodeString(token, path: path)
-                guard let days = CalendarDate.days(fromISO: text) else {
-                    throw CaseError("wrong-type", "the answer to '\(question.id)' must be a date written YYYY-MM-DD", path: path, column: column)
-                }
-                return .date(days)
-            case .integer, .decimal:
-                throw wrong("a number\(notKnownHint)")
-            case .multipleChoice:
-                throw wrong("a list of choice ids\(notKnownHint)")
-            }
-        case 0x74, 0x66:
-            guard let flag = try scanner.readLiteral(path: path) else { throw wrong("an answer") }
-            guard case .yesNo = question.kind else { throw wrong(expectation(question)) }
-            return .bool(flag)
-        case 0x2D, 0x30...0x39:
-            let number = try scanner.readNumber(path: path)
-            switch question.kind {
-            case .integer(let min, let max, _), .decimal(let min, let max, _):
-                guard let number else {
-                    throw CaseError("out-of-range", "the answer to '\(question.id)' is too large", path: path, column: column)
-                }
-                if case .integer = question.kind, number.rounded() != number {
-                    throw CaseError("wrong-type", "the answer to '\(question.id)' must be a whole number", path: path, column: column)
-                }
-                if let min, number < min {
-                    throw CaseError("out-of-range", "the answer to '\(question.id)' is below its minimum of \(min.compactText)", path: path, column: column)
-                }
-                if let max, number > max {
-                    throw CaseError("out-of-range", "the answer to '\(question.id)' is above its maximum of \(max.compactText)", path: path, column: column)
-                }
-                return .number(number)
-            default:
-                throw wrong(expectation(question))
-            }
-        case 0x5B:
-            guard case .multipleChoice(let choices) = question.kind else {
-                try scanner.skipValue(path: path)
-                throw wrong(expectation(question))
-            }
-            scanner.position += 1
-            var bits: UInt64 = 0
-            scanner.skipWhitespace()
-            if scanner.peek == 0x5D {
-                scanner.position += 1
-                return .choices(0)
-            }
-            while true {
-                scanner.skipWhitespace()
-                guard scanner.peek == 0x22 else { throw wrong("a list of choice ids") }
-                let token = try scanner.readString(path: path)
-                let bytes = token.hasEscapes ? try scanner.decodeBytes(token, path: path) : Array(scanner.slice(token))
-                guard let choice = runtime.choiceBytes[index].firstIndex(of: bytes) else {
-                    throw CaseError(
-                        "unknown-choice",
-                        "an answer to '\(question.id)' is not one of its choices (\(choices.map(\.id).joined(separator: ", ")))",
-                        path: path, column: token.start)
-                }
-                bits |= UInt64(1) << UInt64(choice)
-                scanner.skipWhitespace()
-                if scanner.peek == 0x2C {
-                    scanner.position += 1
-                    continue
-                }
-                try scanner.expect(0x5D, "',' or ']'", path: path)
-                return .choices(bits)
-            }
-        case 0x7B:
-            try scanner.skipValue(path: path)
-            throw wrong(expectation(question))
-        default:
-            _ = try scanner.readLiteral(path: path)
-            throw wrong(expectation(question))
+
+        func text(_ scanner: JSONScanner) -> String {
+            withBytes(scanner) { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// The JSON pointer of the answer, built only when an error needs it.
+        func path(_ scanner: JSONScanner) -> String {
+            "/answers/" + withBytes(scanner) { JSONScanner.pointerSegment($0) }
         }
     }
 
-    private func expectation(_ question: Question) -> String {
+    /// A problem with one answer; turned into a ``CaseError`` with its path only when it happens.
+    private enum AnswerProblem: Error {
+        case malformed(CaseError)
+        case wrongType(column: Int)
+        case unknownChoice(column: Int)
+        case notKnownNotAllowed(column: Int)
+        case belowMinimum(column: Int)
+        case aboveMaximum(column: Int)
+        case notWhole(column: Int)
+        case tooLong(column: Int)
+        case badDate(column: Int)
+
+        func caseError(question: Question, path: String) -> CaseError {
+            let notKnown = question.allowsNotKnown ? " or \"not_known\"" : ""
+            let id = question.id
+            switch self {
+            case .malformed(var error):
+                error.path = path
+                return error
+            case .wrongType(let column):
+                return CaseError("wrong-type", "the answer to '\(id)' must be \(CaseDecoder.expectation(question))", path: path, column: column)
+            case .unknownChoice(let column):
+                if case .yesNo = question.kind {
+                    return CaseError("unknown-choice", "the answer to '\(id)' must be \"yes\", \"no\"\(notKnown) (or true/false)", path: path, column: column)
+                }
+                let choices = question.kind.choices.map(\.id).joined(separator: ", ")
+                return CaseError("unknown-choice", "the answer to '\(id)' is not one of its choices (\(choices)\(notKnown))", path: path, column: column)
+            case .notKnownNotAllowed(let column):
+                return CaseError("not-known-not-allowed", "question '\(id)' does not accept \"not_known\"", path: path, column: column)
+            case .belowMinimum(let column):
+                var minimum = ""
+                if case .integer(let lo?, _, _) = question.kind { minimum = lo.compactText }
+                if case .decimal(let lo?, _, _) = question.kind { minimum = lo.compactText }
+                return CaseError("out-of-range", "the answer to '\(id)' is below its minimum of \(minimum)", path: path, column: column)
+            case .aboveMaximum(let column):
+                var maximum = "the largest number"
+                if case .integer(_, let hi?, _) = question.kind { maximum = hi.compactText }
+                if case .decimal(_, let hi?, _) = question.kind { maximum = hi.compactText }
+                return CaseError("out-of-range", "the answer to '\(id)' is above its maximum of \(maximum)", path: path, column: column)
+            case .notWhole(let column):
+                return CaseError("wrong-type", "the answer to '\(id)' must be a whole number", path: path, column: column)
+            case .tooLong(let column):
+                return CaseError("too-long", "the answer to '\(id)' is too long", path: path, column: column)
+            case .badDate(let column):
+                return CaseError("wrong-type", "the answer to '\(id)' must be a date written YYYY-MM-DD", path: path, column: column)
+            }
+        }
+    }
+
+    private func readAnswer(
+        _ scanner: inout JSONScanner, spec: AnswerSpec, index: Int, runtime: PackRuntime, texts: inout [Int: String]
+    ) throws(AnswerProblem) -> Value {
+        let column = scanner.position + 1
+        do {
+            switch scanner.peek {
+            case 0x6E:  // null: not answered
+                if try scanner.readLiteral(path: "") == nil { return .missing(.unanswered) }
+                throw AnswerProblem.wrongType(column: column)
+            case 0x22:
+                let token = try scanner.readString(path: "")
+                let raw = scanner.slice(token)
+                if Self.equals(raw, "not_known") {
+                    guard spec.allowsNotKnown else { throw AnswerProblem.notKnownNotAllowed(column: column) }
+                    return .missing(.notKnown)
+                }
+                switch spec.kind {
+                case .yesNo:
+                    if Self.equals(raw, "yes") { return .bool(true) }
+                    if Self.equals(raw, "no") { return .bool(false) }
+                    throw AnswerProblem.unknownChoice(column: column)
+                case .singleChoice:
+                    let symbols = runtime.pack.choiceSymbols[index]
+                    if token.hasEscapes {
+                        let bytes = try scanner.decodeBytes(token, path: "")
+                        if let choice = runtime.choiceBytes[index].firstIndex(of: bytes) { return .symbol(symbols[choice]) }
+                    } else {
+                        let choices = runtime.choiceBytes[index]
+                        for choice in choices.indices where Self.equals(raw, choices[choice]) { return .symbol(symbols[choice]) }
+                    }
+                    throw AnswerProblem.unknownChoice(column: column)
+                case .text:
+                    let text = try scanner.decodeString(token, path: "")
+                    guard text.count <= spec.maxLength, token.end - token.start <= limits.maxStringBytes else {
+                        throw AnswerProblem.tooLong(column: column)
+                    }
+                    texts[index] = text
+                    return .text
+                case .date:
+                    guard let days = CalendarDate.days(fromISO: try scanner.decodeString(token, path: "")) else {
+                        throw AnswerProblem.badDate(column: column)
+                    }
+                    return .date(days)
+                case .integer, .decimal, .multipleChoice:
+                    throw AnswerProblem.wrongType(column: column)
+                }
+            case 0x74, 0x66:
+                guard let flag = try scanner.readLiteral(path: ""), spec.kind == .yesNo else {
+                    throw AnswerProblem.wrongType(column: column)
+                }
+                return .bool(flag)
+            case 0x2D, 0x30...0x39:
+                let number = try scanner.readNumber(path: "")
+                guard spec.kind == .integer || spec.kind == .decimal else { throw AnswerProblem.wrongType(column: column) }
+                guard let number else { throw AnswerProblem.aboveMaximum(column: column) }
+                if spec.kind == .integer, number.rounded() != number { throw AnswerProblem.notWhole(column: column) }
+                if number < spec.min { throw AnswerProblem.belowMinimum(column: column) }
+                if number > spec.max { throw AnswerProblem.aboveMaximum(column: column) }
+                return .number(number)
+            case 0x5B:
+                guard spec.kind == .multipleChoice else {
+                    try scanner.skipValue(path: "")
+                    throw AnswerProblem.wrongType(column: column)
+                }
+                scanner.position += 1
+                var bits: UInt64 = 0
+                scanner.skipWhitespace()
+                if scanner.peek == 0x5D {
+                    scanner.position += 1
+                    return .choices(0)
+                }
+                while true {
+                    scanner.skipWhitespace()
+                    guard scanner.peek == 0x22 else { throw AnswerProblem.wrongType(column: column) }
+                    let itemColumn = scanner.position + 1
+                    let token = try scanner.readString(path: "")
+                    let bytes = token.hasEscapes ? try scanner.decodeBytes(token, path: "") : Array(scanner.slice(token))
+                    guard let choice = runtime.choiceBytes[index].firstIndex(of: bytes) else {
+                        throw AnswerProblem.unknownChoice(column: itemColumn)
+                    }
+                    bits |= UInt64(1) << UInt64(choice)
+                    scanner.skipWhitespace()
+                    if scanner.peek == 0x2C {
+                        scanner.position += 1
+                        continue
+                    }
+                    try scanner.expect(0x5D, "',' or ']'", path: "")
+                    return .choices(bits)
+                }
+            case 0x7B:
+                try scanner.skipValue(path: "")
+                throw AnswerProblem.wrongType(column: column)
+            default:
+                _ = try scanner.readLiteral(path: "")
+                throw AnswerProblem.wrongType(column: column)
+            }
+        } catch let problem as AnswerProblem {
+            throw problem
+        } catch let error as CaseError {
+            throw .malformed(error)
+        } catch {
+            throw .wrongType(column: column)
+        }
+    }
+
+    @inline(__always)
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
+        guard bytes.count == other.count else { return false }
+        return other.withUnsafeBufferPointer { o in
+            guard let a = bytes.baseAddress, let b = o.baseAddress else { return bytes.isEmpty }
+            return memcmpBytes(a, b, bytes.count)
+        }
+    }
+
+    static func expectation(_ question: Question) -> String {
         let notKnown = question.allowsNotKnown ? " or \"not_known\"" : ""
         switch question.kind {
         case .yesNo: return "\"yes\" or \"no\"\(notKnown)"

@@ -1,9 +1,13 @@
 /// A compiled pack plus what the JSON boundary needs to read cases and write results quickly:
-/// a key index for question ids and pre-encoded JSON fragments for everything fixed in the pack.
-public struct PackRuntime: Sendable {
+/// a key index for question ids, plain-data answer checks, and pre-encoded JSON fragments.
+///
+/// A reference type on purpose: it is immutable and shared by every case in a stream, and
+/// handing it around must not copy the pack.
+public final class PackRuntime: Sendable {
     /// The pack.
     public let pack: CompiledPack
     let keys: QuestionKeyIndex
+    let specs: [AnswerSpec]
     let choiceBytes: [[[UInt8]]]
     let fragments: ResultFragments
 
@@ -13,6 +17,7 @@ public struct PackRuntime: Sendable {
     public init(pack: CompiledPack) {
         self.pack = pack
         keys = QuestionKeyIndex(ids: pack.questionnaire.questions.map(\.id))
+        specs = pack.questionnaire.questions.map(AnswerSpec.init)
         choiceBytes = pack.questionnaire.questions.map { question in question.kind.choices.map { Array($0.id.utf8) } }
         fragments = ResultFragments(pack: pack)
     }

@@ -1,0 +1,22 @@
+#!/usr/bin/env python3
+"""Map Indicia results to the workload's reference format, for verify.py (untimed).
+
+    python3 bench/to_reference.py INDICIA.ndjson OUT.ndjson
+"""
+import json
+import sys
+
+with open(sys.argv[1]) as src, open(sys.argv[2], "w") as dst:
+    for line in src:
+        r = json.loads(line)
+        if not r.get("ok"):
+            dst.write(json.dumps({"id": r.get("id"), "error": r.get("error")}) + "\n")
+            continue
+        dst.write(json.dumps({
+            "id": r["id"],
+            "score": r["scores"]["score"],
+            "band": r["outcome"]["id"],
+            "fired": [i["id"] for i in r["indicators"]],
+            "counts": r["categories"],
+            "trafficking_indicated": r["values"]["trafficking_indicated"],
+        }) + "\n")
