@@ -1,4 +1,3 @@
-import Foundation
 import IndiciaKit
 
 /// Finds pack files: `--packs DIR`, else `$INDICIA_PACKS`, else the working directory, else the

@@ -36,6 +36,13 @@ public enum Platform {
         return true
     }
 
+    /// The offset of the first `byte` in `count` bytes at `start`, or nil.
+    @inline(__always)
+    static func find(_ byte: UInt8, in start: UnsafeRawPointer, count: Int) -> Int? {
+        guard count > 0, let hit = memchr(start, Int32(byte), count) else { return nil }
+        return start.distance(to: UnsafeRawPointer(hit))
+    }
+
     /// Opens a file for reading; nil if it cannot be opened.
     static func openForReading(_ path: String) -> Int32? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -109,6 +116,30 @@ public enum Platform {
             if out.count > limit { return nil }
         }
     }
+
+    /// The process environment.
+    public static func environment() -> [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+
+    /// The working directory.
+    public static func currentDirectory() -> String {
+        guard let path = getcwd(nil, 0) else { return "." }
+        defer { free(path) }
+        return String(cString: path)
+    }
+
+    /// Exits the process.
+    public static func exit(_ code: Int32) -> Never { Glibc.exit(code) }
 
     /// Installs a SIGINT handler that only sets a flag, so the prompt loop can save and exit cleanly.
     static func catchInterrupt() {

@@ -2,6 +2,8 @@
 public protocol OutputSink: AnyObject {
     /// Writes bytes; returns false if the output is broken.
     @discardableResult func write(_ bytes: [UInt8]) -> Bool
+    /// Writes raw bytes without an intermediate array.
+    @discardableResult func write(raw bytes: UnsafeRawBufferPointer) -> Bool
     /// Pushes buffered bytes out.
     @discardableResult func flush() -> Bool
     /// Whether this is a terminal (for colour and wrapping).
@@ -11,6 +13,9 @@ public protocol OutputSink: AnyObject {
 }
 
 extension OutputSink {
+    /// Writes raw bytes (sinks that buffer override this to avoid a copy).
+    @discardableResult public func write(raw bytes: UnsafeRawBufferPointer) -> Bool { write(Array(bytes)) }
+
     /// Writes text.
     @discardableResult public func write(_ text: String) -> Bool { write(Array(text.utf8)) }
 }
@@ -50,7 +55,7 @@ public final class FileOutput: OutputSink {
     }
 
     /// Appends bytes without copying them into a temporary array first.
-    @discardableResult public func write(contentsOf bytes: UnsafeRawBufferPointer) -> Bool {
+    @discardableResult public func write(raw bytes: UnsafeRawBufferPointer) -> Bool {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { return flush() }
         return !broken

@@ -35,7 +35,7 @@ enum EvaluateCommand {
                 return failure.noInput ? .noInput : .dataError
             }
         }
-        var processor = StreamProcessor(
+        let processor = StreamProcessor(
             packs: cache, defaultPack: defaultPack, output: context.output, lineBuffered: arguments.switches.contains("--line-buffered"))
         let inputs = arguments.positional.isEmpty ? ["-"] : arguments.positional
         for path in inputs {
@@ -71,7 +71,7 @@ enum EvaluateCommand {
 }
 
 /// Splits input into records, evaluates each, and writes one result line per record.
-struct StreamProcessor {
+final class StreamProcessor {
     let packs: PackCache
     let defaultPack: Int?
     let output: OutputSink
@@ -79,7 +79,7 @@ struct StreamProcessor {
     let limits = CaseLimits.standard
     private var decoder = CaseDecoder()
     private var evaluation = Evaluation()
-    private var result: [UInt8] = []
+    private var result = ByteBuffer()
     private(set) var records = 0
     private(set) var failed = 0
     private(set) var outputFailed = false
@@ -89,10 +89,9 @@ struct StreamProcessor {
         self.defaultPack = defaultPack
         self.output = output
         self.lineBuffered = lineBuffered
-        result.reserveCapacity(1 << 14)
     }
 
-    mutating func process(_ input: InputSource) {
+    func process(_ input: InputSource) {
         let chunk = 1 << 18
         var buffer = [UInt8](repeating: 0, count: chunk * 2)
         var start = 0
@@ -168,17 +167,13 @@ struct StreamProcessor {
     }
 
     static func find(_ byte: UInt8, in buffer: [UInt8], from: Int, to: Int) -> Int? {
-        buffer.withUnsafeBufferPointer { pointer in
-            var index = from
-            while index < to {
-                if pointer[index] == byte { return index }
-                index += 1
-            }
-            return nil
+        buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, from < to else { return nil }
+            return Platform.find(byte, in: base + from, count: to - from).map { $0 + from }
         }
     }
 
-    private mutating func handle(_ buffer: [UInt8], _ start: Int, _ end: Int) {
+    private func handle(_ buffer: [UInt8], _ start: Int, _ end: Int) {
         records += 1
         var stop = end
         if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
@@ -190,10 +185,10 @@ struct StreamProcessor {
         case .success(let record):
             let runtime = packs.runtime(record.pack)
             runtime.pack.evaluate(&evaluation)
-            result.removeAll(keepingCapacity: true)
+            result.removeAll()
             ResultWriter.write(evaluation, runtime: runtime, id: record.id, to: &result)
             result.append(0x0A)
-            if !output.write(result) { outputFailed = true }
+            if !output.write(raw: result.bytes) { outputFailed = true }
         case .failure(let failure):
             failed += 1
             emitError(failure.error, id: failure.id)
@@ -201,10 +196,10 @@ struct StreamProcessor {
         if lineBuffered, !output.flush() { outputFailed = true }
     }
 
-    private mutating func emitError(_ error: CaseError, id: [UInt8]?) {
-        result.removeAll(keepingCapacity: true)
+    private func emitError(_ error: CaseError, id: [UInt8]?) {
+        result.removeAll()
         ResultWriter.writeError(error, line: records, id: id, to: &result)
         result.append(0x0A)
-        if !output.write(result) { outputFailed = true }
+        if !output.write(raw: result.bytes) { outputFailed = true }
     }
 }

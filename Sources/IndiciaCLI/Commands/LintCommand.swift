@@ -52,12 +52,7 @@ enum LintCommand {
             let renderer = DiagnosticRenderer(sources: library.sources)
             let colour = Style(sink: context.output, environment: context.environment)
             for finding in findings {
-                var text = renderer.render(finding)
-                if colour.enabled, let colon = text.range(of: ": \(finding.severity.rawValue): ") {
-                    let painted = finding.severity == .error ? colour.red(finding.severity.rawValue) : colour.yellow(finding.severity.rawValue)
-                    text.replaceSubrange(colon, with: ": \(painted): ")
-                }
-                context.output.write(text)
+                context.output.write(renderer.render(finding) { finding.severity == .error ? colour.red($0) : colour.yellow($0) })
             }
             let files = library.files.count
             context.output.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n")

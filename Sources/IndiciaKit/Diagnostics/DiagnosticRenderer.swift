@@ -15,7 +15,17 @@ public struct DiagnosticRenderer: Sendable {
     /// - Parameter diagnostic: The diagnostic.
     /// - Returns: Two or three lines of text.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = "\(diagnostic.mark): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
+        render(diagnostic, severity: { $0 })
+    }
+
+    /// Renders one diagnostic, styling the severity word (e.g. in colour on a terminal).
+    ///
+    /// - Parameters:
+    ///   - diagnostic: The diagnostic.
+    ///   - severity: Styles the severity word.
+    /// - Returns: Two or three lines of text.
+    public func render(_ diagnostic: Diagnostic, severity: (String) -> String) -> String {
+        var out = "\(diagnostic.mark): \(severity(diagnostic.severity.rawValue)): \(diagnostic.message) [\(diagnostic.code)]\n"
         if let line = sources.line(diagnostic.mark.line, in: diagnostic.mark.file) {
             // Tabs are kept in the caret line so the caret lines up under the source.
             let scalars = Array(line.unicodeScalars)

@@ -25,6 +25,9 @@ public struct CompiledPack: Sendable {
         let questionIndex: [String: Int]
         let dependencies: Dependencies
         let questionCount: Int
+        let staticEvidence: [[Int]?]
+        /// Questions that have skip logic (section or question); the others are always asked.
+        let conditionalQuestions: [Int]
 
         init(identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable, valueSlots: [Int], indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int, visibility: [(section: Evaluator?, question: Evaluator?)], program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?], recommendationConditions: [Evaluator?], outcomeSymbols: [Int32], choiceSymbols: [[Int32]], questionIndex: [String: Int], dependencies: Dependencies) {
             self.identity = identity
@@ -47,6 +50,10 @@ public struct CompiledPack: Sendable {
             self.questionIndex = questionIndex
             self.dependencies = dependencies
             questionCount = questionnaire.questions.count
+            conditionalQuestions = visibility.indices.filter { visibility[$0].section != nil || visibility[$0].question != nil }
+            staticEvidence = indicatorSlots.map { slot in
+                expressions[slot]?.staticEvidence { expressions.indices.contains($0) ? expressions[$0] : nil }
+            }
         }
     }
 
@@ -104,6 +111,9 @@ public struct CompiledPack: Sendable {
         /// Questions referenced by any expression anywhere (including skip logic).
         var referencedQuestions: Set<Int>
     }
+
+    /// Per indicator, the evidence questions when they do not depend on the answers (see `TypedExpr.staticEvidence`).
+    var staticEvidence: [[Int]?] { storage.staticEvidence }
 
     /// The index of a question by id.
     ///

@@ -23,6 +23,12 @@ extension Evaluation {
     ///   - pack: The pack evaluated.
     /// - Returns: Question indices.
     public func evidence(forIndicator indicator: Int, in pack: CompiledPack) -> [Int] {
+        if let fixed = pack.staticEvidence[indicator] { return fixed }
+        return dynamicEvidence(forIndicator: indicator, in: pack)
+    }
+
+    /// Evidence found by walking the condition with this case's values (used for `or` and counts).
+    func dynamicEvidence(forIndicator indicator: Int, in pack: CompiledPack) -> [Int] {
         let slot = pack.indicatorSlots[indicator]
         guard let expression = pack.expressions[slot] else { return [] }
         var questions: Set<Int> = []

@@ -55,7 +55,6 @@ extension CompiledPack {
     /// - Parameter evaluation: Prepared with ``prepare(_:)`` and filled with answers.
     public func evaluate(_ evaluation: inout Evaluation) {
         let storage = self.storage
-        let questionCount = storage.questionCount
         evaluation.ignored.removeAll(keepingCapacity: true)
         evaluation.undetermined.removeAll(keepingCapacity: true)
         evaluation.recommendations.removeAll(keepingCapacity: true)
@@ -64,7 +63,7 @@ extension CompiledPack {
             let readable = UnsafePointer(slots)
             // Skip logic in question order: a hidden question's answer is ignored and reported.
             let visibility = storage.visibility
-            for index in 0..<questionCount {
+            for index in storage.conditionalQuestions {
                 let rule = visibility[index]
                 let shown = Self.shows(rule.section, readable) && Self.shows(rule.question, readable)
                 evaluation.visible[index] = shown

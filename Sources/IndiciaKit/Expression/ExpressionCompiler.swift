@@ -115,7 +115,14 @@ struct ExpressionCompiler {
             let l = left.evaluate
             let r = right.evaluate
             let negate = op == "!="
-            // Comparing with a fixed value is by far the commonest case; avoid a second call.
+            // Comparing a question with a fixed value is by far the commonest case: read the slot directly.
+            if let constant = right.literalValue, case .question(let slot) = left.node {
+                return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right]) { slots in
+                    let a = slots[slot]
+                    if case .missing = a { return a }
+                    return .bool((a == constant) != negate)
+                }
+            }
             if let constant = right.literalValue {
                 return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right]) { slots in
                     let a = l(slots)
@@ -140,6 +147,13 @@ struct ExpressionCompiler {
             case "<=": compare = { $0 <= $1 }
             case ">": compare = { $0 > $1 }
             default: compare = { $0 >= $1 }
+            }
+            if case .number(let bound)? = right.literalValue, case .question(let slot) = left.node {
+                return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right]) { slots in
+                    let a = slots[slot]
+                    if case .number(let x) = a { return .bool(compare(x, bound)) }
+                    return Logic.order(a, .number(bound), compare)
+                }
             }
             if case .number(let bound)? = right.literalValue {
                 return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right]) { slots in
@@ -279,6 +293,16 @@ struct ExpressionCompiler {
         }
         let l = element.evaluate
         let members = items
+        if case .question(let slot) = element.node, items.allSatisfy({ if case .symbol = $0 { return true } else { return false } }) {
+            let symbols: [Int32] = items.compactMap { if case .symbol(let s) = $0 { return s } else { return nil } }
+            return TypedExpr(node: .other, type: .bool, offset: at, children: [element, right]) { slots in
+                switch slots[slot] {
+                case .symbol(let s): return .bool(symbols.contains(s))
+                case .missing(let reason): return .missing(reason)
+                default: return .bool(false)
+                }
+            }
+        }
         return TypedExpr(node: .other, type: .bool, offset: at, children: [element, right]) { slots in
             let value = l(slots)
             if case .missing = value { return value }

@@ -28,6 +28,40 @@ public struct TypedExpr: Sendable {
         return nil
     }
 
+    /// The questions that explain this node being true, when that does not depend on the answers:
+    /// no `or`, no counting over indicators, and no `and` beneath a `not`. Nil when it does depend.
+    ///
+    /// - Parameter expressionForSlot: The compiled expression behind a derived slot.
+    /// - Returns: Sorted question indices, or nil.
+    func staticEvidence(_ expressionForSlot: (Int) -> TypedExpr?) -> [Int]? {
+        var questions: Set<Int> = []
+        var budget = 10_000
+        guard collectStatic(expressionForSlot, underNot: false, into: &questions, budget: &budget) else { return nil }
+        return questions.sorted()
+    }
+
+    private func collectStatic(_ expressionForSlot: (Int) -> TypedExpr?, underNot: Bool, into questions: inout Set<Int>, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget > 0 else { return false }
+        switch node {
+        case .literal: return true
+        case .question(let index):
+            questions.insert(index)
+            return true
+        case .slot(let slot):
+            guard let expression = expressionForSlot(slot) else { return false }
+            return expression.collectStatic(expressionForSlot, underNot: underNot, into: &questions, budget: &budget)
+        case .or, .indicators: return false
+        case .and:
+            if underNot { return false }
+            return children.allSatisfy { $0.collectStatic(expressionForSlot, underNot: underNot, into: &questions, budget: &budget) }
+        case .not:
+            return children.allSatisfy { $0.collectStatic(expressionForSlot, underNot: true, into: &questions, budget: &budget) }
+        case .other:
+            return children.allSatisfy { $0.collectStatic(expressionForSlot, underNot: underNot, into: &questions, budget: &budget) }
+        }
+    }
+
     /// Adds to `questions` the question indices whose answers determined this node's value.
     ///
     /// - Parameters:

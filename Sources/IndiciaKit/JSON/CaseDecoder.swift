@@ -174,35 +174,55 @@ public struct CaseDecoder: Sendable {
         }
         var hint = 0
         var count = 0
+        let literals = runtime.literals
         while true {
             scanner.skipWhitespace()
-            let keyToken = try scanner.readString(path: "/answers")
-            let key = Key(token: keyToken, decoded: keyToken.hasEscapes ? try scanner.decodeBytes(keyToken, path: "/answers") : nil)
-            let found: Int? = key.withBytes(scanner) { runtime.keys.find($0, hint: hint) }
-            guard let index = found else {
-                let shown = Self.printable(key.text(scanner))
-                let ids = runtime.pack.questionnaire.questions.map(\.id)
-                throw CaseError(
-                    "unknown-question", "'\(shown)' is not a question of \(runtime.pack.questionnaire.id)\(Spelling.hint(for: shown, among: ids))",
-                    path: key.path(scanner), column: keyToken.start)
+            // Fast path: the next question's key exactly as the pack spells it, e.g. "q07":
+            let index: Int
+            let keyStartColumn = scanner.position
+            var key: Key?
+            if hint < questionCount, literals.matchesKey(hint, scanner.bytes, at: scanner.position) {
+                index = hint
+                scanner.position += literals.keyLength[hint]
+            } else {
+                let keyToken = try scanner.readString(path: "/answers")
+                let slowKey = Key(token: keyToken, decoded: keyToken.hasEscapes ? try scanner.decodeBytes(keyToken, path: "/answers") : nil)
+                let found: Int? = slowKey.withBytes(scanner) { runtime.keys.find($0, hint: hint) }
+                guard let found else {
+                    let shown = Self.printable(slowKey.text(scanner))
+                    let ids = runtime.pack.questionnaire.questions.map(\.id)
+                    throw CaseError(
+                        "unknown-question", "'\(shown)' is not a question of \(runtime.pack.questionnaire.id)\(Spelling.hint(for: shown, among: ids))",
+                        path: slowKey.path(scanner), column: keyToken.start)
+                }
+                index = found
+                key = slowKey
+                scanner.skipWhitespace()
+                guard scanner.peek == 0x3A else { throw scanner.malformed("expected ':'\(scanner.describeHere)", path: slowKey.path(scanner)) }
+                scanner.position += 1
             }
+            func path() -> String { key?.path(scanner) ?? "/answers/" + runtime.pack.questionnaire.questions[index].id }
             count += 1
             if count > limits.maxAnswers {
-                throw CaseError("too-many-answers", "more than \(limits.maxAnswers) answers in one case", path: key.path(scanner), column: keyToken.start)
+                throw CaseError("too-many-answers", "more than \(limits.maxAnswers) answers in one case", path: path(), column: keyStartColumn + 1)
             }
             if seen[index] == stamp {
-                throw CaseError("duplicate-answer", "question '\(key.text(scanner))' is answered twice", path: key.path(scanner), column: keyToken.start)
+                throw CaseError(
+                    "duplicate-answer", "question '\(runtime.pack.questionnaire.questions[index].id)' is answered twice", path: path(),
+                    column: keyStartColumn + 1)
             }
             seen[index] = stamp
             scanner.skipWhitespace()
-            guard scanner.peek == 0x3A else { throw scanner.malformed("expected ':'\(scanner.describeHere)", path: key.path(scanner)) }
-            scanner.position += 1
-            scanner.skipWhitespace()
             let value: Value
-            do throws(AnswerProblem) {
-                value = try readAnswer(&scanner, spec: runtime.specs[index], index: index, runtime: runtime, texts: &evaluation.texts)
-            } catch {
-                throw error.caseError(question: runtime.pack.questionnaire.questions[index], path: key.path(scanner))
+            if let (literal, length) = literals.literal(index, scanner.bytes, at: scanner.position) {
+                value = literal
+                scanner.position += length
+            } else {
+                do throws(AnswerProblem) {
+                    value = try readAnswer(&scanner, spec: runtime.specs[index], index: index, runtime: runtime, texts: &evaluation.texts)
+                } catch {
+                    throw error.caseError(question: runtime.pack.questionnaire.questions[index], path: path())
+                }
             }
             evaluation.slots[index] = value
             hint = index + 1

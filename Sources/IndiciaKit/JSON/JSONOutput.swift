@@ -20,6 +20,29 @@ public enum JSONOutput {
         out.append(0x22)
     }
 
+    /// Appends a JSON string literal to a byte buffer.
+    static func string(_ text: String, to out: inout ByteBuffer) {
+        var bytes: [UInt8] = []
+        string(text, to: &bytes)
+        out.append(bytes)
+    }
+
+    /// Appends an integer to a byte buffer.
+    @inline(__always) static func integer(_ value: Int, to out: inout ByteBuffer) {
+        out.append(integer: value)
+    }
+
+    /// Appends a number to a byte buffer.
+    static func number(_ value: Double, to out: inout ByteBuffer) {
+        if value == value.rounded(), abs(value) < 9.0e15 {
+            integer(Int(value), to: &out)
+        } else {
+            var bytes: [UInt8] = []
+            number(value, to: &bytes)
+            out.append(bytes)
+        }
+    }
+
     /// The bytes of a JSON string literal.
     ///
     /// - Parameter text: The text.

@@ -20,19 +20,32 @@ struct JSONScanner {
         CaseError(code, message, path: path, column: position + 1)
     }
 
+    func fail(_ code: String, _ message: String, path: StaticString) -> CaseError {
+        fail(code, message, path: "\(path)")
+    }
+
     func malformed(_ message: String, path: String) -> CaseError {
         fail("malformed-json", "malformed JSON: \(message)", path: path)
     }
 
-    @inline(__always) mutating func skipWhitespace() {
-        while position < bytes.count {
-            let b = bytes[position]
-            guard b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D else { return }
-            position += 1
-        }
+    func malformed(_ message: String, path: StaticString) -> CaseError {
+        malformed(message, path: "\(path)")
     }
 
-    mutating func expect(_ byte: UInt8, _ what: String, path: String) throws(CaseError) {
+    @inline(__always) mutating func skipWhitespace() {
+        guard let base = bytes.baseAddress else { return }
+        var p = position
+        let n = bytes.count
+        // Compact JSON has no whitespace: one comparison in the common case.
+        while p < n {
+            let b = base[p]
+            if b > 0x20 || (b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) { break }
+            p += 1
+        }
+        position = p
+    }
+
+    mutating func expect(_ byte: UInt8, _ what: String, path: StaticString) throws(CaseError) {
         skipWhitespace()
         guard peek == byte else { throw malformed("expected \(what)\(describeHere)", path: path) }
         position += 1
@@ -46,7 +59,28 @@ struct JSONScanner {
     }
 
     /// Reads a string token, checking escapes and refusing raw control characters.
-    mutating func readString(path: String) throws(CaseError) -> StringToken {
+    @inline(__always)
+    mutating func readString(path: StaticString) throws(CaseError) -> StringToken {
+        if let base = bytes.baseAddress, position < bytes.count, base[position] == 0x22 {
+            let start = position + 1
+            var p = start
+            let n = bytes.count
+            while p < n {
+                let b = base[p]
+                if b == 0x22 {
+                    position = p + 1
+                    return StringToken(start: start, end: p, hasEscapes: false)
+                }
+                if b == 0x5C || b < 0x20 { break }
+                p += 1
+            }
+        }
+        return try readStringSlowly(path: path)
+    }
+
+    /// The general case: escapes, errors, and text missing its closing quote.
+    @inline(never)
+    mutating func readStringSlowly(path: StaticString) throws(CaseError) -> StringToken {
         guard peek == 0x22 else { throw malformed("expected text in double quotes\(describeHere)", path: path) }
         position += 1
         let start = position
@@ -95,7 +129,7 @@ struct JSONScanner {
     }
 
     /// Decodes a string token into valid UTF-8 bytes (escapes resolved), or fails on invalid UTF-8.
-    func decodeBytes(_ token: StringToken, path: String) throws(CaseError) -> [UInt8] {
+    func decodeBytes(_ token: StringToken, path: StaticString) throws(CaseError) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(token.end - token.start)
         var i = token.start
@@ -127,19 +161,19 @@ struct JSONScanner {
                     }
                 }
                 guard let scalar = Unicode.Scalar(code) else {
-                    throw CaseError("invalid-utf8", "text holds an unpaired \\u surrogate", path: path, column: i)
+                    throw CaseError("invalid-utf8", "text holds an unpaired \\u surrogate", path: "\(path)", column: i)
                 }
                 out.append(contentsOf: Array(String(scalar).utf8))
             default: out.append(e)
             }
         }
         guard Self.isValidUTF8(out) else {
-            throw CaseError("invalid-utf8", "text is not valid UTF-8", path: path, column: token.start + 1)
+            throw CaseError("invalid-utf8", "text is not valid UTF-8", path: "\(path)", column: token.start + 1)
         }
         return out
     }
 
-    func decodeString(_ token: StringToken, path: String) throws(CaseError) -> String {
+    func decodeString(_ token: StringToken, path: StaticString) throws(CaseError) -> String {
         String(decoding: try decodeBytes(token, path: path), as: UTF8.self)
     }
 
@@ -156,7 +190,34 @@ struct JSONScanner {
     }
 
     /// Reads a JSON number; returns nil (after consuming it) if it does not fit a finite double.
-    mutating func readNumber(path: String) throws(CaseError) -> Double? {
+    @inline(__always)
+    mutating func readNumber(path: StaticString) throws(CaseError) -> Double? {
+        // Fast path: a small non-negative integer followed by a delimiter.
+        if let base = bytes.baseAddress {
+            var p = position
+            let n = bytes.count
+            var value = 0
+            var digits = 0
+            while p < n, digits < 16 {
+                let d = base[p] &- 0x30
+                if d > 9 { break }
+                value = value * 10 + Int(d)
+                digits += 1
+                p += 1
+            }
+            if digits > 0, !(digits > 1 && base[position] == 0x30), p < n {
+                let next = base[p]
+                if next != 0x2E && next != 0x65 && next != 0x45 && (next < 0x30 || next > 0x39) {
+                    position = p
+                    return Double(value)
+                }
+            }
+        }
+        return try readNumberSlowly(path: path)
+    }
+
+    @inline(never)
+    mutating func readNumberSlowly(path: StaticString) throws(CaseError) -> Double? {
         let start = position
         var negative = false
         if peek == 0x2D {
@@ -200,7 +261,7 @@ struct JSONScanner {
     }
 
     /// Reads `true`, `false` or `null`.
-    mutating func readLiteral(path: String) throws(CaseError) -> Bool? {
+    mutating func readLiteral(path: StaticString) throws(CaseError) -> Bool? {
         func match(_ word: StaticString) -> Bool {
             let count = word.utf8CodeUnitCount
             guard position + count <= bytes.count else { return false }
@@ -215,7 +276,7 @@ struct JSONScanner {
     }
 
     /// Skips any value, checking it is well-formed, with a nesting limit.
-    mutating func skipValue(path: String, depth: Int = 0) throws(CaseError) {
+    mutating func skipValue(path: StaticString, depth: Int = 0) throws(CaseError) {
         guard depth < Self.maxDepth else {
             throw fail("too-deep", "JSON is nested more than \(Self.maxDepth) levels deep", path: path)
         }

@@ -10,6 +10,7 @@ public final class PackRuntime: Sendable {
     let specs: [AnswerSpec]
     let choiceBytes: [[[UInt8]]]
     let fragments: ResultFragments
+    let literals: LiteralTokens
 
     /// Prepares a pack for JSON use.
     ///
@@ -20,5 +21,6 @@ public final class PackRuntime: Sendable {
         specs = pack.questionnaire.questions.map(AnswerSpec.init)
         choiceBytes = pack.questionnaire.questions.map { question in question.kind.choices.map { Array($0.id.utf8) } }
         fragments = ResultFragments(pack: pack)
+        literals = LiteralTokens(pack: pack)
     }
 }

@@ -3,29 +3,35 @@ struct ResultFragments: Sendable {
     /// `"pack":{...}`
     let pack: [UInt8]
     /// Per outcome band: `"outcome":{...}`
-    let outcomes: [[UInt8]]
+    let outcomes: FragmentTable
     /// Per outcome band: `{"id":..,"level":..,"label":..,"missing":[` for undetermined outcomes.
-    let undeterminedOpen: [[UInt8]]
+    let undeterminedOpen: FragmentTable
     /// Per question: `{"question":"q","text":"...","answer":`
-    let evidenceOpen: [[UInt8]]
+    let evidenceOpen: FragmentTable
+    /// Per question: whether it is required.
+    let required: [Bool]
     /// Per question: the id as a JSON string.
-    let questionIDs: [[UInt8]]
+    let questionIDs: FragmentTable
     /// Per indicator: `{"id":...,"evidence":[`
-    let indicatorOpen: [[UInt8]]
+    let indicatorOpen: FragmentTable
     /// Per indicator: `{"id":"..","label":"..","missing":[`
-    let indeterminateOpen: [[UInt8]]
+    let indeterminateOpen: FragmentTable
     /// Per recommendation: the whole object.
-    let recommendations: [[UInt8]]
+    let recommendations: FragmentTable
     /// Per score: `"id":`
-    let scoreKeys: [[UInt8]]
+    let scoreKeys: FragmentTable
     /// Per value marked output (index into rules.values, key bytes).
     let valueKeys: [(Int, [UInt8])]
     /// Per category: `"id":`, and the strength keys.
-    let categoryKeys: [[UInt8]]
-    let strengthKeys: [[UInt8]]
+    let categoryKeys: FragmentTable
+    let strengthKeys: FragmentTable
     /// Per indicator: category index and strength index (or -1).
     let indicatorCategory: [Int]
     let indicatorStrength: [Int]
+    /// Every interned symbol as a JSON string, by symbol number.
+    let symbolJSON: FragmentTable
+    /// `"not_asked"`, `"not_known"`, `"unanswered"` by `Missing` raw value.
+    let missingJSON: FragmentTable
     /// `,"disclaimer":"..."}` closing the result.
     let closing: [UInt8]
 
@@ -39,24 +45,25 @@ struct ResultFragments: Sendable {
         out += s(identity.questionnaireRevision) + Array(",\"sha256\":".utf8) + s(identity.sha256)
         out += Array(",\"engine\":".utf8) + s(identity.engine) + [0x7D]
         self.pack = out
-        outcomes = rules.outcomes.map { band in
+        outcomes = FragmentTable(rules.outcomes.map { band in
             var bytes = Array("\"outcome\":{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)
             JSONOutput.integer(band.level, to: &bytes)
             bytes += Array(",\"label\":".utf8) + s(band.label)
             if let summary = band.summary { bytes += Array(",\"summary\":".utf8) + s(summary) }
             bytes += Array(",\"urgent\":\(band.urgent)}".utf8)
             return bytes
-        }
-        undeterminedOpen = rules.outcomes.map { band in
+        })
+        undeterminedOpen = FragmentTable(rules.outcomes.map { band in
             var bytes = Array("{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)
             JSONOutput.integer(band.level, to: &bytes)
             return bytes + Array(",\"label\":".utf8) + s(band.label) + Array(",\"missing\":[".utf8)
-        }
-        questionIDs = pack.questionnaire.questions.map { s($0.id) }
-        evidenceOpen = pack.questionnaire.questions.map { question in
+        })
+        questionIDs = FragmentTable(pack.questionnaire.questions.map { s($0.id) })
+        required = pack.questionnaire.questions.map(\.required)
+        evidenceOpen = FragmentTable(pack.questionnaire.questions.map { question in
             Array("{\"question\":".utf8) + s(question.id) + Array(",\"text\":".utf8) + s(question.text) + Array(",\"answer\":".utf8)
-        }
-        indicatorOpen = rules.indicators.map { indicator in
+        })
+        indicatorOpen = FragmentTable(rules.indicators.map { indicator in
             var bytes = Array("{\"id\":".utf8) + s(indicator.id) + Array(",\"label\":".utf8) + s(indicator.label)
             if let category = indicator.category { bytes += Array(",\"category\":".utf8) + s(category) }
             if let strength = indicator.strength { bytes += Array(",\"strength\":".utf8) + s(strength) }
@@ -69,11 +76,11 @@ struct ResultFragments: Sendable {
             bytes += Array(",\"source\":".utf8) + (indicator.source.map(s) ?? Array("null".utf8))
             bytes += Array(",\"verified\":\(indicator.verified),\"evidence\":[".utf8)
             return bytes
-        }
-        indeterminateOpen = rules.indicators.map { indicator in
+        })
+        indeterminateOpen = FragmentTable(rules.indicators.map { indicator in
             Array("{\"id\":".utf8) + s(indicator.id) + Array(",\"label\":".utf8) + s(indicator.label) + Array(",\"missing\":[".utf8)
-        }
-        recommendations = rules.recommendations.map { recommendation in
+        })
+        recommendations = FragmentTable(rules.recommendations.map { recommendation in
             var bytes = Array("{\"id\":".utf8) + s(recommendation.id) + Array(",\"text\":".utf8) + s(recommendation.text)
             bytes += Array(",\"services\":[".utf8)
             var first = true
@@ -90,13 +97,15 @@ struct ResultFragments: Sendable {
             }
             bytes += Array("],\"source\":".utf8) + (recommendation.source.map(s) ?? Array("null".utf8))
             return bytes + Array(",\"verified\":\(recommendation.verified)}".utf8)
-        }
-        scoreKeys = rules.scores.map { s($0.id) + [0x3A] }
+        })
+        scoreKeys = FragmentTable(rules.scores.map { s($0.id) + [0x3A] })
         valueKeys = rules.values.enumerated().filter { $0.element.output }.map { ($0.offset, s($0.element.id) + [0x3A]) }
-        categoryKeys = rules.categories.map { s($0.id) + [0x3A] }
-        strengthKeys = rules.strengths.map { s($0.id) + [0x3A] }
+        categoryKeys = FragmentTable(rules.categories.map { s($0.id) + [0x3A] })
+        strengthKeys = FragmentTable(rules.strengths.map { s($0.id) + [0x3A] })
         indicatorCategory = rules.indicators.map { indicator in rules.categories.firstIndex { $0.id == indicator.category } ?? -1 }
         indicatorStrength = rules.indicators.map { indicator in rules.strengths.firstIndex { $0.id == indicator.strength } ?? -1 }
+        symbolJSON = FragmentTable(pack.symbols.names.map(s))
+        missingJSON = FragmentTable([Missing.notAsked, .notKnown, .unanswered].map { s($0.identifier) })
         var closing = Array(",\"disclaimer\":".utf8)
         closing += rules.disclaimer.map(s) ?? Array("null".utf8)
         closing.append(0x7D)

@@ -9,42 +9,42 @@ public enum ResultWriter {
     ///   - runtime: The pack it was evaluated with.
     ///   - id: The case id as raw JSON (a string with quotes, or a number), or nil.
     ///   - out: The buffer to append to.
-    public static func write(_ evaluation: Evaluation, runtime: PackRuntime, id: [UInt8]?, to out: inout [UInt8]) {
+    public static func write(_ evaluation: Evaluation, runtime: PackRuntime, id: [UInt8]?, to out: inout ByteBuffer) {
         let pack = runtime.pack
         let f = runtime.fragments
         let rules = pack.rules
         evaluation.slots.withUnsafeBufferPointer { slotBuffer in
             guard let slots = slotBuffer.baseAddress else { return }
-            JSONOutput.raw("{\"id\":", to: &out)
-            if let id { out.append(contentsOf: id) } else { JSONOutput.raw("null", to: &out) }
-            JSONOutput.raw(",\"ok\":true,", to: &out)
-            out.append(contentsOf: f.pack)
+            out.append("{\"id\":")
+            if let id { out.append(id) } else { out.append("null") }
+            out.append(",\"ok\":true,")
+            out.append(f.pack)
             out.append(0x2C)
-            out.append(contentsOf: f.outcomes[evaluation.outcome])
+            f.outcomes.append(evaluation.outcome, to: &out)
 
-            JSONOutput.raw(",\"undetermined_outcomes\":[", to: &out)
+            out.append(",\"undetermined_outcomes\":[")
             for (n, band) in evaluation.undetermined.enumerated() {
                 if n > 0 { out.append(0x2C) }
-                out.append(contentsOf: f.undeterminedOpen[band])
+                f.undeterminedOpen.append(band, to: &out)
                 writeQuestionList(evaluation.missingQuestions(among: pack.dependencies.outcomes[band]), f, &out)
-                JSONOutput.raw("]}", to: &out)
+                out.append("]}")
             }
 
-            JSONOutput.raw("],\"scores\":{", to: &out)
+            out.append("],\"scores\":{")
             for (n, slot) in pack.scoreSlots.enumerated() {
                 if n > 0 { out.append(0x2C) }
-                out.append(contentsOf: f.scoreKeys[n])
-                writeValue(slots[slot], pack, &out)
+                f.scoreKeys.append(n, to: &out)
+                writeValue(slots[slot], f, &out)
             }
 
-            JSONOutput.raw("},\"values\":{", to: &out)
+            out.append("},\"values\":{")
             for (n, (index, key)) in f.valueKeys.enumerated() {
                 if n > 0 { out.append(0x2C) }
-                out.append(contentsOf: key)
-                writeValue(slots[pack.valueSlots[index]], pack, &out)
+                out.append(key)
+                writeValue(slots[pack.valueSlots[index]], f, &out)
             }
 
-            JSONOutput.raw("},\"categories\":{", to: &out)
+            out.append("},\"categories\":{")
             if !f.categoryKeys.isEmpty {
                 let strengthCount = max(1, f.strengthKeys.count)
                 var counts = [Int](repeating: 0, count: f.categoryKeys.count * strengthCount)
@@ -53,24 +53,24 @@ public enum ResultWriter {
                     guard category >= 0 else { continue }
                     counts[category * strengthCount + max(0, f.indicatorStrength[indicator])] += 1
                 }
-                for (c, key) in f.categoryKeys.enumerated() {
+                for c in 0..<f.categoryKeys.count {
                     if c > 0 { out.append(0x2C) }
-                    out.append(contentsOf: key)
+                    f.categoryKeys.append(c, to: &out)
                     if f.strengthKeys.isEmpty {
                         JSONOutput.integer(counts[c], to: &out)
                         continue
                     }
                     out.append(0x7B)
-                    for (s, strengthKey) in f.strengthKeys.enumerated() {
+                    for s in 0..<f.strengthKeys.count {
                         if s > 0 { out.append(0x2C) }
-                        out.append(contentsOf: strengthKey)
+                        f.strengthKeys.append(s, to: &out)
                         JSONOutput.integer(counts[c * strengthCount + s], to: &out)
                     }
                     out.append(0x7D)
                 }
             }
 
-            JSONOutput.raw("},\"indicators\":[", to: &out)
+            out.append("},\"indicators\":[")
             var first = true
             var indeterminate: [Int] = []
             for (indicator, slot) in pack.indicatorSlots.enumerated() {
@@ -78,14 +78,14 @@ public enum ResultWriter {
                 case .bool(true):
                     if !first { out.append(0x2C) }
                     first = false
-                    out.append(contentsOf: f.indicatorOpen[indicator])
+                    f.indicatorOpen.append(indicator, to: &out)
                     for (n, question) in evaluation.evidence(forIndicator: indicator, in: pack).enumerated() {
                         if n > 0 { out.append(0x2C) }
-                        out.append(contentsOf: f.evidenceOpen[question])
-                        writeAnswer(slots[question], question, pack, &out)
+                        f.evidenceOpen.append(question, to: &out)
+                        writeAnswer(slots[question], question, pack, f, &out)
                         out.append(0x7D)
                     }
-                    JSONOutput.raw("]}", to: &out)
+                    out.append("]}")
                 case .missing:
                     indeterminate.append(indicator)
                 default:
@@ -93,31 +93,34 @@ public enum ResultWriter {
                 }
             }
 
-            JSONOutput.raw("],\"indeterminate_indicators\":[", to: &out)
+            out.append("],\"indeterminate_indicators\":[")
             for (n, indicator) in indeterminate.enumerated() {
                 if n > 0 { out.append(0x2C) }
-                out.append(contentsOf: f.indeterminateOpen[indicator])
+                f.indeterminateOpen.append(indicator, to: &out)
                 let deps = pack.dependencies.bySlot[pack.indicatorSlots[indicator]] ?? []
                 writeQuestionList(evaluation.missingQuestions(among: deps), f, &out)
-                JSONOutput.raw("]}", to: &out)
+                out.append("]}")
             }
 
-            JSONOutput.raw("],\"recommendations\":[", to: &out)
+            out.append("],\"recommendations\":[")
             for (n, recommendation) in evaluation.recommendations.enumerated() {
                 if n > 0 { out.append(0x2C) }
-                out.append(contentsOf: f.recommendations[recommendation])
+                f.recommendations.append(recommendation, to: &out)
             }
-            JSONOutput.raw("],\"unanswered\":[", to: &out)
-            writeQuestionList(evaluation.unanswered, f, &out)
-            JSONOutput.raw("],\"not_known\":[", to: &out)
-            writeQuestionList(evaluation.notKnown, f, &out)
-            JSONOutput.raw("],\"ignored_answers\":[", to: &out)
+            let questionCount = pack.questionCount
+            let visible = evaluation.visible
+            out.append("],\"unanswered\":[")
+            writeQuestions(where: { visible[$0] && slots[$0] == .missing(.unanswered) }, count: questionCount, f, &out)
+            out.append("],\"not_known\":[")
+            writeQuestions(where: { slots[$0] == .missing(.notKnown) }, count: questionCount, f, &out)
+            out.append("],\"ignored_answers\":[")
             writeQuestionList(evaluation.ignored, f, &out)
-            JSONOutput.raw("],\"unanswered_required\":[", to: &out)
-            writeQuestionList(evaluation.unanswered.filter { pack.questionnaire.questions[$0].required }, f, &out)
+            out.append("],\"unanswered_required\":[")
+            let required = f.required
+            writeQuestions(where: { required[$0] && visible[$0] && slots[$0] == .missing(.unanswered) }, count: questionCount, f, &out)
             out.append(0x5D)
             _ = rules
-            out.append(contentsOf: f.closing)
+            out.append(f.closing)
         }
     }
 
@@ -128,48 +131,57 @@ public enum ResultWriter {
     ///   - line: The 1-based input line.
     ///   - id: The case id as raw JSON, if it was read.
     ///   - out: The buffer.
-    public static func writeError(_ error: CaseError, line: Int, id: [UInt8]?, to out: inout [UInt8]) {
-        JSONOutput.raw("{\"id\":", to: &out)
-        if let id { out.append(contentsOf: id) } else { JSONOutput.raw("null", to: &out) }
-        JSONOutput.raw(",\"ok\":false,\"line\":", to: &out)
+    public static func writeError(_ error: CaseError, line: Int, id: [UInt8]?, to out: inout ByteBuffer) {
+        out.append("{\"id\":")
+        if let id { out.append(id) } else { out.append("null") }
+        out.append(",\"ok\":false,\"line\":")
         JSONOutput.integer(line, to: &out)
-        JSONOutput.raw(",\"error\":{\"code\":", to: &out)
+        out.append(",\"error\":{\"code\":")
         JSONOutput.string(error.code, to: &out)
-        JSONOutput.raw(",\"message\":", to: &out)
+        out.append(",\"message\":")
         JSONOutput.string(error.message, to: &out)
-        JSONOutput.raw(",\"path\":", to: &out)
+        out.append(",\"path\":")
         JSONOutput.string(error.path, to: &out)
         if let column = error.column {
-            JSONOutput.raw(",\"column\":", to: &out)
+            out.append(",\"column\":")
             JSONOutput.integer(column, to: &out)
         }
-        JSONOutput.raw("}}", to: &out)
+        out.append("}}")
     }
 
-    private static func writeQuestionList(_ questions: [Int], _ f: ResultFragments, _ out: inout [UInt8]) {
-        for (n, question) in questions.enumerated() {
-            if n > 0 { out.append(0x2C) }
-            out.append(contentsOf: f.questionIDs[question])
+    private static func writeQuestions(where test: (Int) -> Bool, count: Int, _ f: ResultFragments, _ out: inout ByteBuffer) {
+        var first = true
+        for question in 0..<count where test(question) {
+            if !first { out.append(0x2C) }
+            first = false
+            f.questionIDs.append(question, to: &out)
         }
     }
 
-    private static func writeValue(_ value: Value, _ pack: CompiledPack, _ out: inout [UInt8]) {
+    private static func writeQuestionList(_ questions: [Int], _ f: ResultFragments, _ out: inout ByteBuffer) {
+        for (n, question) in questions.enumerated() {
+            if n > 0 { out.append(0x2C) }
+            f.questionIDs.append(question, to: &out)
+        }
+    }
+
+    private static func writeValue(_ value: Value, _ f: ResultFragments, _ out: inout ByteBuffer) {
         switch value {
-        case .missing, .text, .choices: JSONOutput.raw("null", to: &out)
-        case .bool(let flag): flag ? JSONOutput.raw("true", to: &out) : JSONOutput.raw("false", to: &out)
+        case .missing, .text, .choices: out.append("null")
+        case .bool(let flag): out.append(flag ? "true" : "false")
         case .number(let x): JSONOutput.number(x, to: &out)
-        case .symbol(let symbol): JSONOutput.string(pack.symbols.name(symbol), to: &out)
+        case .symbol(let symbol): f.symbolJSON.append(Int(symbol), to: &out)
         case .date(let days): JSONOutput.string(CalendarDate.iso(fromDays: days), to: &out)
         }
     }
 
     /// An answer in the same JSON form a case uses for it.
-    private static func writeAnswer(_ value: Value, _ question: Int, _ pack: CompiledPack, _ out: inout [UInt8]) {
+    private static func writeAnswer(_ value: Value, _ question: Int, _ pack: CompiledPack, _ f: ResultFragments, _ out: inout ByteBuffer) {
         switch value {
-        case .missing(let reason): JSONOutput.string(reason.identifier, to: &out)
-        case .bool(let flag): flag ? JSONOutput.raw("\"yes\"", to: &out) : JSONOutput.raw("\"no\"", to: &out)
+        case .missing(let reason): f.missingJSON.append(Int(reason.rawValue), to: &out)
+        case .bool(let flag): flag ? out.append("\"yes\"") : out.append("\"no\"")
         case .number(let x): JSONOutput.number(x, to: &out)
-        case .symbol(let symbol): JSONOutput.string(pack.symbols.name(symbol), to: &out)
+        case .symbol(let symbol): f.symbolJSON.append(Int(symbol), to: &out)
         case .choices(let bits):
             out.append(0x5B)
             let choices = pack.questionnaire.questions[question].kind.choices
@@ -181,7 +193,7 @@ public enum ResultWriter {
             }
             out.append(0x5D)
         case .date(let days): JSONOutput.string(CalendarDate.iso(fromDays: days), to: &out)
-        case .text: JSONOutput.raw("\"[free text]\"", to: &out)
+        case .text: out.append("\"[free text]\"")
         }
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Every pack file found under some paths, decoded and ready to compile into packs.
 public struct PackLibrary: Sendable {
     /// One decoded file with its bytes (for hashing).
@@ -164,61 +162,43 @@ public struct PackLibrary: Sendable {
     }
 }
 
-/// File-system access for pack loading, kept in one place.
+/// File-system access for pack loading, kept in one place (see `FileSystem`).
 enum PackFiles {
     /// A path with `.`/`..` and links resolved, so one file read through two paths is read once.
     static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        FileSystem.realPath(path) ?? path
     }
 
     /// The pack files at a path: the file itself, or every `.yaml`/`.yml` below a directory.
     static func expand(_ path: String, into problems: inout [Diagnostic]) -> [String] {
-        var isDirectory: ObjCBool = false
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            problems.append(Diagnostic(.error, "file-not-found", "no such file or directory", at: SourceMark(file: path, line: 1, column: 1)))
+        let mark = SourceMark(file: path, line: 1, column: 1)
+        switch FileSystem.kind(path) {
+        case .missing:
+            problems.append(Diagnostic(.error, "file-not-found", "no such file or directory", at: mark))
             return []
-        }
-        guard isDirectory.boolValue else { return [path] }
-        guard let enumerator = manager.enumerator(atPath: path) else {
-            problems.append(Diagnostic(.error, "unreadable", "the directory cannot be read", at: SourceMark(file: path, line: 1, column: 1)))
-            return []
-        }
-        var found: [String] = []
-        while let next = enumerator.nextObject() as? String {
-            if next.hasSuffix(".yaml") || next.hasSuffix(".yml") {
-                let full = path.hasSuffix("/") ? path + next : path + "/" + next
-                var nestedDirectory: ObjCBool = false
-                if manager.fileExists(atPath: full, isDirectory: &nestedDirectory), !nestedDirectory.boolValue {
-                    found.append(full)
-                }
+        case .file:
+            return [path]
+        case .directory:
+            guard let found = FileSystem.files(under: path, depthLimit: 16) else {
+                problems.append(Diagnostic(.error, "unreadable", "the directory cannot be read", at: mark))
+                return []
             }
+            return found.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         }
-        return found.sorted()
     }
 
     /// A file's bytes, refusing anything over `limit` before reading it.
     static func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
         let mark = SourceMark(file: path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(Diagnostic(.error, "file-not-found", "no such file", at: mark))
+        switch FileSystem.kind(path) {
+        case .missing: return .failure(Diagnostic(.error, "file-not-found", "no such file", at: mark))
+        case .directory: return .failure(Diagnostic(.error, "not-a-file", "this is a directory, not a pack file", at: mark))
+        case .file: break
         }
-        if isDirectory.boolValue {
-            return .failure(Diagnostic(.error, "not-a-file", "this is a directory, not a pack file", at: mark))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(Diagnostic(.error, "unreadable", "the file cannot be read (check its permissions)", at: mark))
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
-            if data.count > limit {
-                return .failure(Diagnostic(.error, "file-too-large", "file is larger than the limit of \(limit) bytes", at: mark))
-            }
-            return .success([UInt8](data))
-        } catch {
-            return .failure(Diagnostic(.error, "unreadable", "the file cannot be read", at: mark))
+        switch FileSystem.read(path, limit: limit) {
+        case .success(let bytes): return .success(bytes)
+        case .failure(.tooLarge): return .failure(Diagnostic(.error, "file-too-large", "file is larger than the limit of \(limit) bytes", at: mark))
+        case .failure(.unreadable): return .failure(Diagnostic(.error, "unreadable", "the file cannot be read (check its permissions)", at: mark))
         }
     }
 }
