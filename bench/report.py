@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Summarise a benchmark run: medians of every timed run, ratios of Indicia to each peer.
+
+    python3 bench/report.py RUN_LOG N TTFR_FILE [PEAK_KB_1M]
+"""
+import re
+import statistics
+import sys
+
+log, n, ttfr_file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+mem1m = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
+pattern = re.compile(r"^run (\d+)\s+(.+?)\s+wall\s+([\d.]+)s\s+user\s+([\d.]+)s\s+sys\s+([\d.]+)s\s+rss\s+(\d+) kB")
+walls, rss = {}, {}
+for line in open(log):
+    m = pattern.match(line)
+    if m:
+        name = m.group(2).strip()
+        walls.setdefault(name, []).append(float(m.group(3)))
+        rss[name] = max(rss.get(name, 0), int(m.group(6)))
+if "indicia evaluate (1 process)" not in walls:
+    sys.exit("report: no Indicia runs found in the log")
+
+def rate(name):
+    return n / statistics.median(walls[name])
+
+me = "indicia evaluate (1 process)"
+ours = rate(me)
+print(f"\n## Indicia benchmark ({n} cases, median of {len(walls[me])} runs, same run as the peers)\n")
+print("| peer | median wall s | cases/s | peak RSS MiB | Indicia is |")
+print("|---|---:|---:|---:|---:|")
+for name in walls:
+    ratio = "—" if name == me else f"{ours / rate(name):.1f}x"
+    print(f"| {name} | {statistics.median(walls[name]):.3f} | {rate(name):,.0f} | {rss[name] / 1024:.1f} | {ratio} |")
+
+targets = [
+    ("zen table graph, evaluate (1 thread)", 30, "zen-engine single thread"),
+    ("reference.py (python+orjson)", 4, "Python reference"),
+    ("parse+dump floor (orjson)", 2.5, "orjson parse+dump floor"),
+]
+print("\n| target | needed | measured | |")
+print("|---|---:|---:|---|")
+for peer, needed, label in targets:
+    if peer in walls:
+        got = ours / rate(peer)
+        print(f"| throughput vs {label} | {needed}x | {got:.1f}x | {'met' if got >= needed else 'NOT met'} |")
+peak = rss[me] / 1024
+print(f"| peak memory, {n} cases | ≤ 16 MiB | {peak:.1f} MiB | {'met' if peak <= 16 else 'NOT met'} |")
+if mem1m:
+    peak1m = int(mem1m) / 1024
+    print(f"| peak memory, 1,000,000 cases | ≤ 16 MiB, no higher than 100k | {peak1m:.1f} MiB | {'met' if peak1m <= 16 and peak1m <= peak * 1.05 else 'NOT met'} |")
+times = [float(x) for x in open(ttfr_file) if x.strip()]
+median_ms = statistics.median(times) * 1000
+print(f"| one case end to end (median of {len(times)}) | ≤ 15 ms | {median_ms:.1f} ms | {'met' if median_ms <= 15 else 'NOT met'} |")
