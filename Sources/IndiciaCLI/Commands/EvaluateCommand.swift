@@ -100,12 +100,12 @@ final class StreamProcessor {
         var firstData = true
         var documentMode = false
         while true {
-            // Hand over every complete line already buffered.
-            while start < end {
+            // Hand over every complete line already buffered (a whole document is handled at the end).
+            while !documentMode, start < end {
                 guard let newline = Self.find(0x0A, in: buffer, from: start, to: end) else { break }
                 if skipping {
                     skipping = false
-                } else if !documentMode {
+                } else {
                     handle(buffer, start, newline)
                 }
                 start = newline + 1

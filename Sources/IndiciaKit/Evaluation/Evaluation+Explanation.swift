@@ -13,7 +13,14 @@ extension Evaluation {
     /// - Parameter pack: The pack evaluated.
     /// - Returns: Indicator indices.
     public func indeterminateIndicators(_ pack: CompiledPack) -> [Int] {
-        pack.indicatorSlots.indices.filter { slots[pack.indicatorSlots[$0]].isMissing }
+        pack.indicatorSlots.indices.filter { Self.undecided(slots[pack.indicatorSlots[$0]]) }
+    }
+
+    /// Missing for want of an answer; conditions resting only on questions not asked are not applicable.
+    @inline(__always)
+    static func undecided(_ value: Value) -> Bool {
+        if case .missing(let reason) = value { return reason != .notAsked }
+        return false
     }
 
     /// The questions whose answers made an indicator present, in questionnaire order.

@@ -90,7 +90,8 @@ extension CompiledPack {
                     matched = index
                     break
                 }
-                if result.isMissing { evaluation.undetermined.append(index) }
+                // Undecided for want of an answer (not merely because its questions were not asked).
+                if case .missing(let reason) = result, reason != .notAsked { evaluation.undetermined.append(index) }
             }
             evaluation.outcome = matched
             slots[storage.outcomeSlot] = .symbol(storage.outcomeSymbols[matched])

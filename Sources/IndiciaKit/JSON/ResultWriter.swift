@@ -86,7 +86,7 @@ public enum ResultWriter {
                         out.append(0x7D)
                     }
                     out.append("]}")
-                case .missing:
+                case .missing(let reason) where reason != .notAsked:
                     indeterminate.append(indicator)
                 default:
                     break

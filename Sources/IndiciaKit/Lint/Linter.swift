@@ -54,6 +54,12 @@ public struct Linter: Sendable {
                         at: indicator.mark))
             }
         }
+        for value in rules.values where value.source != nil && !value.verified {
+            out.append(
+                Diagnostic(
+                    .warning, "unverified", "value '\(value.id)' encodes a rule not checked against a primary source (verified: false)",
+                    at: value.mark))
+        }
         for recommendation in rules.recommendations {
             if recommendation.source == nil {
                 out.append(Diagnostic(.warning, "no-source", "recommendation '\(recommendation.id)' cites no source", at: recommendation.mark))

@@ -139,17 +139,19 @@ struct RuleSetDecoder {
     }
 
     private func decodeValue(_ node: YAMLNode, _ ids: inout IDRegistry, _ bag: inout DiagnosticBag) -> DerivedValue? {
-        guard let (reader, id) = open(node, "value", ["id", "label", "expr", "output"], &bag),
+        guard let (reader, id) = open(node, "value", ["id", "label", "expr", "output", "source", "verified"], &bag),
             ids.claim(id, list: "value", at: node.mark, &bag)
         else { return nil }
         let output = reader.bool("output", default: false, &bag)
         let label = reader.string("label", &bag)
         guard let expression = reader.expression("expr", required: true, &bag) else { return nil }
-        return DerivedValue(id: id, label: label, expression: expression, output: output, mark: node.mark)
+        return DerivedValue(
+            id: id, label: label, expression: expression, source: reader.string("source", &bag),
+            verified: reader.bool("verified", default: false, &bag), output: output, mark: node.mark)
     }
 
     private static let indicatorKeys = [
-        "id", "label", "description", "category", "strength", "weight", "tags", "when", "source", "verified",
+        "id", "label", "description", "category", "strength", "weight", "tags", "when", "source", "verified", "note",
     ]
 
     private func decodeIndicator(
@@ -182,10 +184,11 @@ struct RuleSetDecoder {
         let tags = reader.identifierList("tags", &bag).map(\.0)
         let source = reader.string("source", &bag)
         let verified = reader.bool("verified", default: false, &bag)
+        let note = reader.string("note", &bag)
         guard let label, let condition = reader.expression("when", required: true, &bag) else { return nil }
         return Indicator(
             id: id, label: label, category: category, strength: strength, weight: weight ?? 1, tags: tags,
-            condition: condition, source: source, verified: verified, mark: node.mark)
+            condition: condition, source: source, note: note, verified: verified, mark: node.mark)
     }
 
     private func decodeScore(_ node: YAMLNode, _ ids: inout IDRegistry, _ bag: inout DiagnosticBag) -> Score? {

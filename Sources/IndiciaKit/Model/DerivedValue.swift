@@ -6,6 +6,10 @@ public struct DerivedValue: Sendable, Equatable {
     public var label: String?
     /// How it is computed.
     public var expression: ExpressionSource
+    /// The public source of the rule, if it encodes one (e.g. a legal definition).
+    public var source: String?
+    /// Whether the rule was checked against that source.
+    public var verified: Bool
     /// Whether it is included in results under `values`.
     public var output: Bool
     /// Where it is defined.

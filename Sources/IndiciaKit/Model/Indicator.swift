@@ -16,6 +16,8 @@ public struct Indicator: Sendable, Equatable {
     public var condition: ExpressionSource
     /// The public source it is drawn from.
     public var source: String?
+    /// A note for reviewers (what exactly was checked, what was not).
+    public var note: String?
     /// Whether the entry has been checked against that primary source.
     public var verified: Bool
     /// Where it is defined.

@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+@testable import IndiciaKit
+
+/// The packs shipped in rules/ and questionnaires/, compiled once for the tests.
+enum ShippedPacks {
+    static var repositoryRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }
+
+    static let library = PackLibrary.load(paths: [repositoryRoot + "/rules", repositoryRoot + "/questionnaires"])
+
+    static func runtime(_ id: String) -> PackRuntime? {
+        guard let pack = library.compile(rulesID: id).0 else { return nil }
+        return PackRuntime(pack: pack)
+    }
+
+    static let screening = runtime("screening")
+}
