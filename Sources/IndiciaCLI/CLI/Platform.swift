@@ -15,7 +15,8 @@ public enum Platform {
     static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
         while true {
             let n = Glibc.read(fd, buffer, count)
-            if n < 0 && errno == EINTR { continue }
+            // Ctrl-C interrupts a waiting read (no SA_RESTART) so the session can save and stop.
+            if n < 0 && errno == EINTR && interruptFlag == 0 { continue }
             return n
         }
     }
@@ -94,7 +95,7 @@ public enum Platform {
         ok = ok && bytes.withUnsafeBytes { writeAll(fd, $0) }
         ok = ok && fsync(fd) == 0
         _ = Glibc.close(fd)
-        ok = ok && rename(temporary, path) == 0
+        ok = ok && Glibc.rename(temporary, path) == 0
         if !ok { unlink(temporary) }
         return ok
     }
@@ -143,8 +144,21 @@ public enum Platform {
 
     /// Installs a SIGINT handler that only sets a flag, so the prompt loop can save and exit cleanly.
     static func catchInterrupt() {
-        signal(SIGINT) { _ in interruptFlag = 1 }
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in interruptFlag = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
     }
+
+    /// Whether a file exists and is a regular file.
+    static func isFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Renames a file (atomic within a file system).
+    static func rename(_ from: String, to: String) -> Bool { Glibc.rename(from, to) == 0 }
 
     /// Whether SIGINT arrived since `catchInterrupt()`.
     static var interrupted: Bool { interruptFlag != 0 }

@@ -175,6 +175,11 @@ final class StreamProcessor {
 
     private func handle(_ buffer: [UInt8], _ start: Int, _ end: Int) {
         records += 1
+        guard end - start <= limits.maxLineBytes else {
+            failed += 1
+            emitError(CaseError("line-too-long", "the record is longer than \(limits.maxLineBytes) bytes", path: ""), id: nil)
+            return
+        }
         var stop = end
         if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
         let outcome: Result<CaseDecoder.Record, CaseDecoder.Failure> = buffer.withUnsafeBufferPointer { pointer in

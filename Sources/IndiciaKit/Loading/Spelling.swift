@@ -4,7 +4,8 @@ enum Spelling {
     static func suggestion(for word: String, among candidates: [String]) -> String? {
         let limit = word.count >= 4 ? max(2, word.count / 3) : 1
         var best: (String, Int)?
-        for candidate in candidates {
+        // Sorted so that ties always resolve the same way (candidates often come from a Set).
+        for candidate in candidates.sorted() {
             let distance = editDistance(word, candidate)
             if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }

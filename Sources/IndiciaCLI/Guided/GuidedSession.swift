@@ -1,0 +1,350 @@
+import IndiciaKit
+
+/// The prompt loop behind `indicia screen` and `indicia assess`.
+final class GuidedSession {
+    private let context: Context
+    private let reader: LineReader
+    private let style: Style
+    private let plain: Bool
+    private let width: Int
+    private var interview: Interview
+    private let draftPath: String
+    private var warnedUrgent: Set<Int> = []
+    private var lastSection = ""
+
+    private init(context: Context, interview: Interview, draftPath: String, plain: Bool) {
+        self.context = context
+        self.interview = interview
+        self.draftPath = draftPath
+        self.plain = plain
+        reader = LineReader(context.input)
+        style = Style(sink: context.output, environment: context.environment, plain: plain)
+        width = max(40, min(context.output.width ?? 80, 100))
+    }
+
+    static func run(_ arguments: Arguments, _ context: Context, defaultPack: String) -> ExitCode {
+        let packOption = arguments.options["--pack"] ?? defaultPack
+        let cache = PackCache(locator: PackLocator(option: arguments.options["--packs"], context: context))
+        let runtime: PackRuntime
+        switch cache.load(packOption: packOption) {
+        case .success(let index): runtime = cache.runtime(index)
+        case .failure(let failure):
+            EvaluateCommand.reportLoadFailure(failure, context: context, command: "screen")
+            return failure.noInput ? .noInput : .dataError
+        }
+        let id = runtime.pack.identity.id
+        var draftPath = arguments.options["--resume"] ?? arguments.options["--draft"] ?? "indicia-\(id)-draft.json"
+        if !draftPath.hasPrefix("/") { draftPath = context.currentDirectory + "/" + draftPath }
+        var interview = Interview(runtime: runtime)
+        if let resume = arguments.options["--resume"] {
+            guard let bytes = Platform.readFile(resume, limit: 8 << 20) else {
+                context.errors.write("indicia: cannot read the draft \(resume)\n")
+                return .noInput
+            }
+            do throws(DraftError) {
+                interview = try Interview(resuming: try Draft.parse(bytes), runtime: runtime, allowChangedPack: arguments.switches.contains("--force"))
+            } catch {
+                context.errors.write("indicia: \(error)\n")
+                return .dataError
+            }
+        }
+        Platform.catchInterrupt()
+        let session = GuidedSession(context: context, interview: interview, draftPath: draftPath, plain: arguments.switches.contains("--plain"))
+        if arguments.options["--resume"] == nil, Platform.isFile(draftPath) {
+            guard session.handleExistingDraft() else { return session.stop(interrupted: true) }
+        }
+        return session.loop(out: arguments.options["--out"], summary: arguments.options["--summary"])
+    }
+
+    // MARK: Output
+
+    private func say(_ text: String = "") { context.output.write(text + "\n") }
+
+    private func wrapped(_ text: String, indent: String = "") -> String {
+        var out = TextWrap.wrap(text, width: width, indent: indent)
+        if out.hasSuffix("\n") { out.removeLast() }
+        return out
+    }
+
+    private func rule(_ title: String) -> String {
+        plain ? "== \(title) ==" : "── \(title) " + String(repeating: "─", count: max(3, width - title.count - 4))
+    }
+
+    private func prompt() -> String? {
+        context.output.write("> ")
+        context.output.flush()
+        let line = reader.readLine()
+        if line == nil { say() }
+        return line
+    }
+
+    // MARK: Drafts
+
+    @discardableResult
+    private func saveDraft() -> Bool {
+        Platform.writeFileAtomically(draftPath, interview.draft.serialized)
+    }
+
+    private func handleExistingDraft() -> Bool {
+        say(wrapped("An unfinished session was saved in \(draftPath). Continue it? (y/n)"))
+        while let line = prompt() {
+            switch line.lowercased().trimmingCharacters() {
+            case "y", "yes":
+                if let bytes = Platform.readFile(draftPath, limit: 8 << 20), let draft = try? Draft.parse(bytes) {
+                    do throws(DraftError) {
+                        interview = try Interview(resuming: draft, runtime: interview.runtime, allowChangedPack: false)
+                        return true
+                    } catch {
+                        say(wrapped("That draft cannot be continued: \(error). It is kept as \(draftPath).old; starting afresh."))
+                    }
+                } else {
+                    say(wrapped("That draft cannot be read. It is kept as \(draftPath).old; starting afresh."))
+                }
+                _ = Platform.rename(draftPath, to: draftPath + ".old")
+                return true
+            case "n", "no":
+                _ = Platform.rename(draftPath, to: draftPath + ".old")
+                say(wrapped("Starting afresh. The earlier answers are kept in \(draftPath).old."))
+                return true
+            default:
+                say("Please answer y or n.")
+            }
+        }
+        return false
+    }
+
+    private func stop(interrupted: Bool) -> ExitCode {
+        saveDraft()
+        say()
+        say(wrapped("Your answers are saved in \(draftPath). Continue later with:"))
+        say("  indicia \(interview.pack.identity.id == "training" ? "assess" : "screen") --pack \(interview.pack.identity.id) --resume \(draftPath)")
+        context.output.flush()
+        return interrupted ? .interrupted : .ok
+    }
+
+    // MARK: The session
+
+    private func opening() {
+        let questionnaire = interview.pack.questionnaire
+        say(style.bold(questionnaire.title))
+        say()
+        if !plain {
+            say(style.red("If anyone is in immediate danger, call 999 now."))
+        } else {
+            say("IF ANYONE IS IN IMMEDIATE DANGER, CALL 999 NOW.")
+        }
+        say()
+        if let intro = questionnaire.intro { say(wrapped(intro)) }
+        say()
+        say(wrapped("Commands at any question: ? help · b back · s skip · k not known · r review · q save and quit"))
+        say(wrapped("Your answers are saved as you go in \(draftPath) (readable only by you)."))
+        say()
+    }
+
+    private func loop(out: String?, summary: String?) -> ExitCode {
+        opening()
+        while let index = interview.nextQuestion {
+            if Platform.interrupted { return stop(interrupted: true) }
+            switch ask(index) {
+            case .next: continue
+            case .quit: return stop(interrupted: false)
+            case .interrupted: return stop(interrupted: true)
+            }
+        }
+        saveDraft()
+        return finish(out: out, summary: summary)
+    }
+
+    private enum Step { case next, quit, interrupted }
+
+    private func ask(_ index: Int) -> Step {
+        let pack = interview.pack
+        let question = pack.questionnaire.questions[index]
+        if question.section != lastSection, let section = pack.questionnaire.sections.first(where: { $0.id == question.section }) {
+            lastSection = question.section
+            say()
+            say(style.bold(rule(section.title)))
+            if let intro = section.intro { say(wrapped(intro)) }
+        }
+        let (position, total) = interview.progress(of: index)
+        say()
+        say(style.dim("Question \(position) of about \(total)"))
+        say(style.bold(wrapped(question.text)))
+        let choices: [String]
+        switch question.kind {
+        case .yesNo: choices = ["Yes", "No"]
+        case .singleChoice(let list), .multipleChoice(let list): choices = list.map(\.label)
+        default: choices = []
+        }
+        for (n, label) in choices.enumerated() { say(wrapped("\(n + 1): \(label)", indent: "   ").replacingFirst("   ", with: "  ")) }
+        if case .multipleChoice = question.kind { say(style.dim("  Type the numbers of all that apply, e.g. 1,3")) }
+        if case .integer(_, _, let unit?) = question.kind { say(style.dim("  (\(unit))")) }
+        if case .decimal(_, _, let unit?) = question.kind { say(style.dim("  (\(unit))")) }
+        if case .date = question.kind { say(style.dim("  (YYYY-MM-DD)")) }
+        let current = interview.answers.values[index]
+        if current != .missing(.unanswered) {
+            say(style.dim("  Current answer: \(AnswerFormat.label(of: current, question: question, pack: pack)) — press Enter to keep it"))
+        }
+        let options = ["? help", "b back"] + (question.required ? [] : ["s skip"]) + (question.allowsNotKnown ? ["k not known"] : []) + ["r review", "q save and quit"]
+        say(style.dim("  " + options.joined(separator: " · ")))
+        while true {
+            guard let line = prompt() else { return .interrupted }
+            let input = line.trimmingCharacters()
+            switch input.lowercased() {
+            case "?", "h", "help":
+                say(wrapped(question.help ?? "There is no extra guidance for this question.", indent: "  "))
+                say(style.dim("  Commands: ? help · b back · s skip (if the question is optional) · k not known (where allowed) · r review and change answers · q save and quit"))
+                continue
+            case "b", "back":
+                if interview.back() == nil {
+                    say("  This is the first question.")
+                    continue
+                }
+                return .next
+            case "q", "quit", "exit":
+                return .quit
+            case "r", "review":
+                review()
+                return .next
+            case "s", "skip":
+                guard !question.required else {
+                    say(question.allowsNotKnown ? "  This question needs an answer; type k if it is not known." : "  This question needs an answer.")
+                    continue
+                }
+                reportDropped(interview.skip(index))
+                saveDraft()
+                return .next
+            case "k", "not known", "unknown", "dk":
+                guard question.allowsNotKnown else {
+                    say("  \"Not known\" is not an option for this question.")
+                    continue
+                }
+                reportDropped(interview.record(.missing(.notKnown), for: index))
+            case "":
+                guard current != .missing(.unanswered) else {
+                    if !question.required {
+                        reportDropped(interview.skip(index))
+                        saveDraft()
+                        return .next
+                    }
+                    say("  Please type an answer, or ? for help.")
+                    continue
+                }
+                reportDropped(interview.record(current, text: interview.answers.texts[index], for: index))
+            default:
+                switch AnswerInput.parse(input, for: question, pack: pack) {
+                case .failure(let problem):
+                    say("  " + problem.message)
+                    continue
+                case .success(let (value, text)):
+                    reportDropped(interview.record(value, text: text, for: index))
+                }
+            }
+            if !saveDraft() {
+                say(style.red("  Warning: the draft could not be saved to \(draftPath)."))
+            }
+            return warnIfUrgent() ? .next : .interrupted
+        }
+    }
+
+    private func reportDropped(_ dropped: [Int]) {
+        guard !dropped.isEmpty else { return }
+        let questions = interview.pack.questionnaire.questions
+        say(wrapped("  These earlier answers no longer apply and have been removed: " + dropped.map { "\"\(questions[$0].text)\"" }.joined(separator: "; ")))
+    }
+
+    /// Interrupts at once when an urgent outcome is reached. Returns false if input ended.
+    private func warnIfUrgent() -> Bool {
+        guard let band = interview.urgentOutcome, let index = interview.pack.rules.outcomes.firstIndex(of: band),
+            !warnedUrgent.contains(index)
+        else { return true }
+        warnedUrgent.insert(index)
+        say()
+        let line = plain ? String(repeating: "!", count: min(width, 60)) : String(repeating: "━", count: min(width, 60))
+        say(style.red(line))
+        say(style.red(style.bold(band.label.uppercased())))
+        if let summary = band.summary { say(style.red(wrapped(summary))) }
+        say(style.red(line))
+        say(wrapped("Press Enter to carry on with the screening when it is safe, or q to save and stop."))
+        guard let answer = prompt() else { return false }
+        if answer.lowercased().trimmingCharacters() == "q" { return false }
+        return true
+    }
+
+    private func review() {
+        let pack = interview.pack
+        let questions = pack.questionnaire.questions
+        let shown = interview.visibleQuestions.filter { interview.wasAsked($0) }
+        say()
+        say(style.bold(rule("Your answers")))
+        for (n, index) in shown.enumerated() {
+            let value = interview.answers.values[index]
+            let answer = value == .missing(.unanswered) ? "(skipped)" : AnswerFormat.label(of: value, question: questions[index], pack: pack)
+            say(wrapped("\(n + 1). \(questions[index].text) — \(answer)", indent: "    "))
+        }
+        say("Type a number to change that answer, or press Enter to carry on.")
+        guard let line = prompt() else { return }
+        if let n = Int(line.trimmingCharacters()), n >= 1, n <= shown.count {
+            interview.reopen(shown[n - 1])
+        }
+    }
+
+    private func finish(out: String?, summary: String?) -> ExitCode {
+        let evaluation = interview.evaluation
+        let pack = interview.pack
+        var text = ResultSummary.text(evaluation, pack: pack, width: width)
+        if plain { text = text.replacingAll("•", with: "-").replacingAll("→", with: "-") }
+        say()
+        say(style.bold(rule("Result")))
+        context.output.write(text)
+        var code = ExitCode.ok
+        if let out {
+            let json = interview.runtime.resultJSON(evaluation, id: nil) + [0x0A]
+            if Platform.writeFileAtomically(out, json) {
+                say(wrapped("The result (JSON) is saved in \(out)."))
+            } else {
+                say(style.red("Could not write \(out)."))
+                code = .ioError
+            }
+        }
+        var summaryPath = summary
+        if summaryPath == nil {
+            say()
+            say(wrapped("To keep a plain-text summary for the case record, type a file name; or press Enter to finish."))
+            if let line = prompt()?.trimmingCharacters(), !line.isEmpty { summaryPath = line }
+        }
+        if let summaryPath {
+            if Platform.writeFileAtomically(summaryPath, Array(text.utf8)) {
+                say(wrapped("The summary is saved in \(summaryPath) (readable only by you)."))
+            } else {
+                say(style.red("Could not write \(summaryPath)."))
+                code = .ioError
+            }
+        }
+        say(wrapped("Your answers are also in \(draftPath) (readable only by you). Delete it when you have recorded the result."))
+        context.output.flush()
+        return code
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var slice = self[...]
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard hasPrefix(target) else { return self }
+        return replacement + dropFirst(target.count)
+    }
+
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self {
+            if c == target { out += replacement } else { out.append(c) }
+        }
+        return out
+    }
+}

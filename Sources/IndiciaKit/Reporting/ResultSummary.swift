@@ -1,0 +1,78 @@
+/// A plain-text account of a result: level of concern, next steps with contacts, and why —
+/// for the guided CLI's result screen and for pasting into a case record.
+public enum ResultSummary {
+    /// Renders the summary.
+    ///
+    /// - Parameters:
+    ///   - evaluation: The evaluated case.
+    ///   - pack: The pack.
+    ///   - width: Line width.
+    /// - Returns: The text.
+    public static func text(_ evaluation: Evaluation, pack: CompiledPack, width: Int = 78) -> String {
+        let rules = pack.rules
+        let band = rules.outcomes[evaluation.outcome]
+        let questions = pack.questionnaire.questions
+        var out = ""
+        out += "LEVEL OF CONCERN: \(band.label.uppercased())\n"
+        if let summary = band.summary { out += TextWrap.wrap(summary, width: width) }
+        for index in evaluation.undetermined {
+            let undecided = rules.outcomes[index]
+            let missing = evaluation.missingQuestions(among: pack.dependencies.outcomes[index]).map { questions[$0].text }
+            out += "\n" + TextWrap.wrap(
+                "Could not be ruled out: \(undecided.label). Not known or not answered: \(missing.joined(separator: " / "))",
+                width: width, indent: "  ", firstIndent: "! ")
+        }
+        out += "\nNEXT STEPS\n"
+        if evaluation.recommendations.isEmpty { out += "  (none)\n" }
+        for (n, index) in evaluation.recommendations.enumerated() {
+            let recommendation = rules.recommendations[index]
+            out += TextWrap.wrap(recommendation.text, width: width, indent: "   ", firstIndent: "\(n + 1). ".padded(to: 3))
+            for id in recommendation.services {
+                guard let service = pack.services[id] else { continue }
+                let contact = [service.phone, service.url, service.email].compactMap { $0 }.joined(separator: "  ")
+                out += TextWrap.wrap("\(service.name): \(contact)", width: width, indent: "      ", firstIndent: "   → ")
+            }
+        }
+        out += "\nWHY: INDICATORS PRESENT\n"
+        let fired = evaluation.firedIndicators(pack)
+        if fired.isEmpty { out += "  No indicators were recorded.\n" }
+        for index in fired {
+            let indicator = rules.indicators[index]
+            let strength = indicator.strength.map { " [\($0)]" } ?? ""
+            out += TextWrap.wrap("\(indicator.label)\(strength)", width: width, indent: "    ", firstIndent: "  • ")
+            for question in evaluation.evidence(forIndicator: index, in: pack) {
+                let answer = AnswerFormat.label(of: evaluation.slots[question], question: questions[question], pack: pack)
+                out += TextWrap.wrap("\(questions[question].text) — \(answer)", width: width, indent: "      ", firstIndent: "    ")
+            }
+        }
+        let undecided = evaluation.indeterminateIndicators(pack)
+        if !undecided.isEmpty {
+            out += "\n" + TextWrap.wrap(
+                "\(undecided.count) further indicator(s) could not be assessed because answers are not known: "
+                    + undecided.map { rules.indicators[$0].label }.joined(separator: "; ") + ".",
+                width: width)
+        }
+        let findings = rules.values.enumerated().filter { $0.element.output && $0.element.label != nil }
+            .compactMap { (index, value) -> String? in
+                guard case .bool(true) = evaluation.slots[pack.valueSlots[index]], let label = value.label else { return nil }
+                return label
+            }
+        if !findings.isEmpty {
+            out += "\nFINDINGS\n"
+            for finding in findings { out += TextWrap.wrap(finding, width: width, indent: "    ", firstIndent: "  • ") }
+        }
+        if !evaluation.ignored.isEmpty {
+            out += "\n" + TextWrap.wrap(
+                "Answers to questions that did not apply were ignored: "
+                    + evaluation.ignored.map { questions[$0].id }.joined(separator: ", ") + ".", width: width)
+        }
+        let identity = pack.identity
+        out += "\nPack: \(identity.id) \(identity.revision) (sha256 \(identity.sha256.prefix(12))…), Indicia \(identity.engine)\n"
+        if let disclaimer = rules.disclaimer { out += TextWrap.wrap(disclaimer, width: width) }
+        return out
+    }
+}
+
+extension String {
+    func padded(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

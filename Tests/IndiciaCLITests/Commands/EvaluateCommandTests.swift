@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+@testable import IndiciaCLI
+@testable import IndiciaKit
+
+@Suite("indicia evaluate")
+struct EvaluateCommandTests {
+    static let tiny = ToolRunner.repositoryRoot + "/examples/tiny/rules/tiny.yaml"
+    static let good = #"{"id":"c1","answers":{"documents_held":"yes","hours_per_week":70,"can_leave":"no"}}"#
+
+    func lines(_ text: String) -> [[String: Any]] {
+        text.split(separator: "\n").map { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) ?? [:] }
+    }
+
+    @Test("every 10th line garbage: one result per input line, in order, exit 1")
+    func garbageEveryTenthLine() {
+        var input = ""
+        for n in 1...100 {
+            input += n % 10 == 0 ? "this is not json {\n" : #"{"id":\#(n),"answers":{"hours_per_week":\#(n)}}"# + "\n"
+        }
+        let run = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: input)
+        #expect(run.code == .findings)
+        let results = lines(run.output)
+        #expect(results.count == 100)
+        for (index, result) in results.enumerated() {
+            let n = index + 1
+            if n % 10 == 0 {
+                #expect(result["ok"] as? Bool == false)
+                #expect(result["line"] as? Int == n)
+                #expect((result["error"] as? [String: Any])?["code"] as? String == "malformed-json")
+            } else {
+                #expect(result["ok"] as? Bool == true)
+                #expect(result["id"] as? Int == n)
+            }
+        }
+        #expect(run.errors == "indicia evaluate: 100 records, 10 failed (see the error results)\n")
+    }
+
+    @Test("every kind of bad record gets its own coded error with a JSON pointer; the rest are evaluated")
+    func badRecords() {
+        let input = [
+            #"{"id":"a","answers":{"documents_held":"maybe"}}"#,
+            #"{"id":"b","answers":{"hours_per_week":"ten"}}"#,
+            #"{"id":"c","answers":{"hours_per_week":500}}"#,
+            #"{"id":"d","answers":{"hours":5}}"#,
+            #"{"id":"e","pack":"nope","answers":{}}"#,
+            #"{"id":"f","answers":{"can_leave":"no","can_leave":"yes"}}"#,
+            #"{"id":"g","answers":[],"x":1}"#,
+            #"[1,2,3]"#,
+            Self.good,
+            "",
+        ].joined(separator: "\n") + "\n"
+        let run = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: input)
+        let results = lines(run.output)
+        #expect(results.count == 10)
+        let codes = results.map { ($0["error"] as? [String: Any])?["code"] as? String ?? "ok" }
+        #expect(codes == ["unknown-choice", "wrong-type", "out-of-range", "unknown-question", "unknown-pack", "duplicate-answer", "wrong-type", "wrong-type", "ok", "malformed-json"])
+        let paths = results.map { ($0["error"] as? [String: Any])?["path"] as? String ?? "" }
+        #expect(paths[0] == "/answers/documents_held")
+        #expect(paths[3] == "/answers/hours")
+        #expect(paths[4] == "/pack")
+        #expect(results[8]["id"] as? String == "c1")
+        #expect(run.code == .findings)
+    }
+
+    @Test("answers never appear in errors or on stderr")
+    func noAnswersInErrors() {
+        let secret = "SECRET-ANSWER-\(UUID().uuidString)"
+        let input = #"{"id":"a","answers":{"can_leave":"\#(secret)"}}"# + "\n" + #"{"id":"b","answers":{"\#(secret)":1}}"# + "\n"
+        let run = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: input)
+        #expect(!run.errors.contains(secret))
+        let first = run.output.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(!first.contains(secret), "the value given must not be echoed")
+    }
+
+    @Test("a pretty-printed document is one case")
+    func document() {
+        let input = "{\n  \"id\": \"doc\",\n  \"answers\": {\n    \"can_leave\": \"no\"\n  }\n}\n"
+        let run = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: input)
+        #expect(run.code == .ok)
+        let results = lines(run.output)
+        #expect(results.count == 1)
+        #expect((results.first?["outcome"] as? [String: Any])?["id"] as? String == "concern")
+    }
+
+    @Test("one stream may mix packs; unknown packs are per-record errors")
+    func mixedPacks() {
+        let input = [
+            #"{"id":1,"pack":"screening","answers":{"immediate_danger":"yes"}}"#,
+            #"{"id":2,"pack":"bench","answers":{"q01":"yes"}}"#,
+            #"{"id":3,"pack":"screening@2026.11","answers":{"immediate_danger":"no"}}"#,
+            #"{"id":4,"pack":"screening@1999","answers":{}}"#,
+        ].joined(separator: "\n")
+        let run = ToolRunner.run(["evaluate"], input: input, environment: ["INDICIA_PACKS": ToolRunner.repositoryRoot])
+        let results = lines(run.output)
+        #expect(results.count == 4)
+        #expect((results[0]["outcome"] as? [String: Any])?["id"] as? String == "immediate_danger")
+        #expect((results[1]["error"] as? [String: Any])?["code"] as? String == "unknown-pack")
+        #expect((results[2]["pack"] as? [String: Any])?["revision"] as? String == "2026.11")
+        #expect((results[3]["error"] as? [String: Any])?["code"] as? String == "unknown-pack")
+    }
+
+    @Test("a record longer than the limit gets an error and the stream goes on")
+    func longLine() {
+        let long = #"{"id":"long","answers":{"x":""# + String(repeating: "a", count: 1_100_000) + #""}}"#
+        let run = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: long + "\n" + Self.good + "\n")
+        let results = lines(run.output)
+        #expect(results.count == 2)
+        #expect((results[0]["error"] as? [String: Any])?["code"] as? String == "line-too-long")
+        #expect(results[1]["ok"] as? Bool == true)
+    }
+
+    @Test("exit codes: unusable pack 65, missing pack file 66, missing input 66")
+    func exitCodes() {
+        #expect(ToolRunner.run(["evaluate", "--pack", ToolRunner.repositoryRoot + "/Tests/IndiciaKitTests/Fixtures/lint/cycle/rules.yaml"]).code == .dataError)
+        #expect(ToolRunner.run(["evaluate", "--pack", "/no/such/rules.yaml"]).code == .noInput)
+        #expect(ToolRunner.run(["evaluate", "--pack", Self.tiny, "/no/such/cases.ndjson"]).code == .noInput)
+        #expect(ToolRunner.run(["evaluate", "--pack", "no-such-pack"]).code == .dataError)
+        #expect(ToolRunner.run(["evaluate", "--pack", Self.tiny], input: Self.good + "\n").code == .ok)
+    }
+
+    @Test("the same input gives byte-identical output")
+    func deterministic() {
+        let a = ToolRunner.run(["evaluate", "--pack", "screening"], input: Self.screeningCase)
+        let b = ToolRunner.run(["evaluate", "--pack", "screening"], input: Self.screeningCase)
+        #expect(a.output == b.output)
+        #expect(a.output.count > 1000)
+    }
+
+    static let screeningCase = #"{"id":"x","answers":{"immediate_danger":"no","worker_sector":"police","first_responder_org":"yes","age_group":"adult","documents_held":"yes","debt_owed":"yes","exploitation_signs":["labour"]}}"# + "\n"
+}

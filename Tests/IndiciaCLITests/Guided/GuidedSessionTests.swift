@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import IndiciaCLI
+@testable import IndiciaKit
+
+@Suite("Guided screening (scripted through stdin)")
+struct GuidedSessionTests {
+    /// A complete adult screening: answers in questionnaire order.
+    static let adultAnswers = [
+        "n", "y", "1", "1", "2", "n", "y",  // safety, about you, about the person
+        "y", "y", "y", "y", "y", "n", "n", "n", "n", "y", "y", "y", "y", "y", "n",  // 15 signs
+        "1,6", "y",  // exploitation types, dangerous work follow-up
+        "2",  // consent: declines
+        "",  // notes: skipped with Enter
+        "",  // no summary file
+    ]
+
+    func script(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
+
+    @Test("a complete screening shows the result, and --out equals indicia evaluate for the same answers")
+    func complete() throws {
+        let directory = ToolRunner.temporaryDirectory()
+        let out = directory + "/result.json"
+        let run = ToolRunner.run(["screen", "--out", out], input: script(Self.adultAnswers), directory: directory)
+        #expect(run.code == .ok, "\(run.output)")
+        #expect(run.output.contains("If anyone is in immediate danger, call 999 now."))
+        #expect(run.output.contains("Question 1 of about"))
+        #expect(run.output.contains("LEVEL OF CONCERN: ADULT WITH INDICATORS OF MODERN SLAVERY"))
+        #expect(run.output.contains("Duty to Notify"))
+        #expect(run.output.contains("08000 121 700"))
+        #expect(run.output.contains("Owes a debt that cannot be repaid [strong]"))
+        #expect(ToolRunner.permissions(out) == 0o600)
+        let draftPath = directory + "/indicia-screening-draft.json"
+        #expect(ToolRunner.permissions(draftPath) == 0o600)
+
+        // The same answers through JSON mode give byte-identical results.
+        let draft = try Draft.parse(Array(try Data(contentsOf: URL(fileURLWithPath: draftPath))))
+        let viaJSON = ToolRunner.run(["evaluate", "--pack", "screening"], input: String(decoding: draft.caseDocument, as: UTF8.self) + "\n")
+        let guided = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(viaJSON.output == guided)
+        #expect(guided.contains(#""outcome":{"id":"adult_indicators""#))
+    }
+
+    @Test("a bad answer gets the reason and the same question again")
+    func badInput() {
+        let run = ToolRunner.run(["screen"], input: script(["maybe", "7"]))
+        #expect(run.output.contains("Please answer y (yes) or n (no)."))
+        #expect(run.output.components(separatedBy: "Is anyone in immediate danger right now").count == 2)
+        #expect(run.code == .interrupted)
+    }
+
+    @Test("back returns to the previous question with its answer; Enter keeps it")
+    func back() {
+        let run = ToolRunner.run(["screen"], input: script(["n", "b", "", "y"]))
+        #expect(run.output.contains("Current answer: No — press Enter to keep it"))
+        #expect(run.output.contains("Question 2 of about"))
+    }
+
+    @Test("changing an earlier answer re-applies skip logic and says which answers were dropped")
+    func reviewAndChange() {
+        // Adult path up to the consent question, then review, change age to under 18.
+        var lines = Array(Self.adultAnswers.prefix(24))  // up to and including the dangerous-work follow-up
+        lines += ["2"]  // consent: declines
+        lines += ["r", "5", "1"]  // review, choose "How old is the person?", answer under 18
+        let run = ToolRunner.run(["screen"], input: script(lines))
+        #expect(run.flat.contains("These earlier answers no longer apply and have been removed"))
+        #expect(run.flat.contains("\"Were they under 18 at any time during what happened to them?\""))
+        #expect(run.output.contains("If the person may be a child"))
+    }
+
+    @Test("an immediate-danger answer interrupts at once with the 999 instruction")
+    func urgent() {
+        let run = ToolRunner.run(["screen"], input: script(["y", "q"]))
+        #expect(run.output.contains("IMMEDIATE DANGER — CALL 999 NOW"))
+        #expect(run.output.contains("Someone may be in immediate danger. Call 999 now"))
+        #expect(run.code == .interrupted)
+    }
+
+    @Test("end of input keeps the draft; --resume restores every answer and carries on")
+    func resume() throws {
+        let directory = ToolRunner.temporaryDirectory()
+        let first = ToolRunner.run(["screen"], input: script(Array(Self.adultAnswers.prefix(10))), directory: directory)
+        #expect(first.code == .interrupted)
+        #expect(first.flat.contains("Your answers are saved in \(directory)/indicia-screening-draft.json"))
+        let draftPath = directory + "/indicia-screening-draft.json"
+        let saved = try Draft.parse(Array(try Data(contentsOf: URL(fileURLWithPath: draftPath))))
+        #expect(saved.asked.count == 10)
+        let rest = Array(Self.adultAnswers.dropFirst(10))
+        let second = ToolRunner.run(["screen", "--resume", draftPath], input: script(rest), directory: directory)
+        #expect(second.code == .ok)
+        #expect(second.output.contains("Question 11 of about"))
+        #expect(!second.output.contains("Question 10 of about"))
+        #expect(second.output.contains("LEVEL OF CONCERN: ADULT WITH INDICATORS OF MODERN SLAVERY"))
+    }
+
+    @Test("a draft made with a different version of the pack is refused unless --force")
+    func changedPack() throws {
+        let directory = ToolRunner.temporaryDirectory()
+        _ = ToolRunner.run(["screen"], input: script(["n", "y"]), directory: directory)
+        let draftPath = directory + "/indicia-screening-draft.json"
+        var draft = try Draft.parse(Array(try Data(contentsOf: URL(fileURLWithPath: draftPath))))
+        draft.sha256 = String(repeating: "0", count: 64)
+        draft.revision = "2025.1"
+        try Data(draft.serialized).write(to: URL(fileURLWithPath: draftPath))
+        let refused = ToolRunner.run(["screen", "--resume", draftPath], directory: directory)
+        #expect(refused.code == .dataError)
+        #expect(refused.errors.contains("the pack has changed since the draft was saved (draft: revision 2025.1; pack now: revision 2026.11)"))
+        let forced = ToolRunner.run(["screen", "--resume", draftPath, "--force"], input: "q\n", directory: directory)
+        #expect(forced.code == .ok)
+        #expect(forced.output.contains("Question 3 of about"))
+    }
+
+    @Test("an existing draft is offered for resuming, and kept as .old when declined")
+    func existingDraft() {
+        let directory = ToolRunner.temporaryDirectory()
+        _ = ToolRunner.run(["screen"], input: script(["n"]), directory: directory)
+        let again = ToolRunner.run(["screen"], input: script(["n", "q"]), directory: directory)
+        #expect(again.output.contains("An unfinished session was saved"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/indicia-screening-draft.json.old"))
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import IndiciaCLI
+@testable import IndiciaKit
+
+/// Runs `indicia` in-process with scripted input, capturing output, errors and the exit code.
+struct ToolRun {
+    var code: ExitCode
+    var output: String
+    var errors: String
+
+    /// The output with runs of whitespace (including wrapped lines) collapsed to one space.
+    var flat: String { output.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
+}
+
+enum ToolRunner {
+    static var repositoryRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }
+
+    static func run(_ arguments: [String], input: String = "", directory: String? = nil, environment: [String: String] = [:]) -> ToolRun {
+        let output = BufferOutput()
+        let errors = BufferOutput()
+        var env = ["INDICIA_PACKS": repositoryRoot, "NO_COLOR": "1"]
+        env.merge(environment) { $1 }
+        let context = Context(
+            input: BufferInput(input), output: output, errors: errors, environment: env,
+            currentDirectory: directory ?? temporaryDirectory())
+        let code = Tool.run(arguments, context: context)
+        return ToolRun(code: code, output: output.text, errors: errors.text)
+    }
+
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "indicia-cli-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func permissions(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+    }
+}
