@@ -5,13 +5,40 @@ enum SchemaCommand {
     static let command = Tool.Command(
         name: "schema", summary: "print the JSON Schema of cases or results",
         help: """
-            Usage: indicia schema case --pack ID|PATH | indicia schema result [--pack ID|PATH]
+            Usage: indicia schema case --pack ID|PATH [--packs DIR]
+                   indicia schema result
+
+            Prints a JSON Schema (draft 2020-12). `case` is generated from the pack's questionnaire
+            (question ids, answer types, choices and ranges); `result` describes every line that
+            indicia evaluate writes. The same schemas are published in schemas/.
+
+            Exit codes: 0 printed, 64 usage error, 65 the pack does not load, 66 the pack cannot be read.
 
             """,
         valued: ["--pack", "--packs"], switches: [], run: run)
 
     static func run(_ arguments: Arguments, _ context: Context) -> ExitCode {
-        context.errors.write("indicia schema: not yet available\n")
-        return .software
+        switch arguments.positional.first {
+        case "result":
+            context.output.write(SchemaGenerator.resultSchema.pretty)
+            return .ok
+        case "case":
+            guard let option = arguments.options["--pack"] else {
+                context.errors.write("indicia schema: 'case' needs --pack ID\n\(command.help)")
+                return .usage
+            }
+            let cache = PackCache(locator: PackLocator(option: arguments.options["--packs"], context: context))
+            switch cache.load(packOption: option) {
+            case .success(let index):
+                context.output.write(SchemaGenerator.caseSchema(cache.runtime(index).pack).pretty)
+                return .ok
+            case .failure(let failure):
+                EvaluateCommand.reportLoadFailure(failure, context: context, command: "schema")
+                return failure.noInput ? .noInput : .dataError
+            }
+        default:
+            context.errors.write("indicia schema: say which schema: case or result\n\(command.help)")
+            return .usage
+        }
     }
 }

@@ -136,6 +136,40 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// Indented JSON text (two spaces, keys in the order given), ending with a newline.
+    public var pretty: String {
+        var out: [UInt8] = []
+        writePretty(to: &out, indent: 0)
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func writePretty(to out: inout [UInt8], indent: Int) {
+        let pad = { (n: Int) in [UInt8](repeating: 0x20, count: n) }
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            out += Array("[\n".utf8)
+            for (n, item) in items.enumerated() {
+                out += pad(indent + 2)
+                item.writePretty(to: &out, indent: indent + 2)
+                out += Array((n < items.count - 1 ? ",\n" : "\n").utf8)
+            }
+            out += pad(indent) + [0x5D]
+        case .object(let members) where !members.isEmpty:
+            out += Array("{\n".utf8)
+            for (n, (key, value)) in members.enumerated() {
+                out += pad(indent + 2)
+                JSONOutput.string(key, to: &out)
+                out += Array(": ".utf8)
+                value.writePretty(to: &out, indent: indent + 2)
+                out += Array((n < members.count - 1 ? ",\n" : "\n").utf8)
+            }
+            out += pad(indent) + [0x7D]
+        default:
+            write(to: &out)
+        }
+    }
+
     private func write(to out: inout [UInt8]) {
         switch self {
         case .null: out += Array("null".utf8)

@@ -1,0 +1,104 @@
+/// JSON Schemas (draft 2020-12) for cases of a pack and for results, generated from the pack itself.
+public enum SchemaGenerator {
+    private static let draft = JSONValue.string("https://json-schema.org/draft/2020-12/schema")
+
+    /// The schema of a case document for a pack: question ids, answer types, choices and ranges.
+    ///
+    /// - Parameter pack: The pack.
+    /// - Returns: The schema.
+    public static func caseSchema(_ pack: CompiledPack) -> JSONValue {
+        var properties: [(String, JSONValue)] = []
+        for question in pack.questionnaire.questions {
+            var alternatives: [JSONValue] = []
+            switch question.kind {
+            case .yesNo:
+                alternatives.append(.object([("enum", .array([.string("yes"), .string("no"), .bool(true), .bool(false)]))]))
+            case .singleChoice(let choices):
+                alternatives.append(.object([("enum", .array(choices.map { .string($0.id) }))]))
+            case .multipleChoice(let choices):
+                alternatives.append(.object([("type", .string("array")), ("items", .object([("enum", .array(choices.map { .string($0.id) }))]))]))
+            case .integer(let min, let max, _), .decimal(let min, let max, _):
+                var number: [(String, JSONValue)] = []
+                if case .integer = question.kind { number.append(("type", .string("integer"))) } else { number.append(("type", .string("number"))) }
+                if let min { number.append(("minimum", .number(min))) }
+                if let max { number.append(("maximum", .number(max))) }
+                alternatives.append(.object(number))
+            case .text(let maxLength):
+                alternatives.append(.object([("type", .string("string")), ("maxLength", .number(Double(maxLength)))]))
+            case .date:
+                alternatives.append(.object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]))
+            }
+            if question.allowsNotKnown { alternatives.append(.object([("const", .string("not_known"))])) }
+            alternatives.append(.object([("type", .string("null"))]))
+            properties.append((question.id, .object([("description", .string(question.text)), ("anyOf", .array(alternatives))])))
+        }
+        let id = pack.identity.id
+        return .object([
+            ("$schema", draft),
+            ("title", .string("Indicia case for pack '\(id)' (\(pack.questionnaire.title))")),
+            ("description", .string("One case for indicia evaluate. Leave a question out, or give null, when it was not answered.")),
+            ("type", .string("object")),
+            ("properties", .object([
+                ("id", .object([("description", .string("Your case id, echoed in the result.")), ("type", .array([.string("string"), .string("number")]))])),
+                ("pack", .object([("description", .string("The pack, as id or id@revision.")), ("type", .string("string")), ("pattern", .string("^\(id)(@.+)?$"))])),
+                ("answers", .object([("type", .string("object")), ("properties", .object(properties)), ("additionalProperties", .bool(false))])),
+            ])),
+            ("required", .array([.string("answers")])),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
+    /// The schema of one result line (a result, or an error for a record that could not be evaluated).
+    public static var resultSchema: JSONValue {
+        func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
+            .object([("type", .string("object")), ("properties", .object(properties)), ("required", .array(required.map(JSONValue.string))), ("additionalProperties", .bool(false))])
+        }
+        let string = JSONValue.object([("type", .string("string"))])
+        let nullableString = JSONValue.object([("type", .array([.string("string"), .string("null")]))])
+        let integer = JSONValue.object([("type", .string("integer"))])
+        let boolean = JSONValue.object([("type", .string("boolean"))])
+        let number = JSONValue.object([("type", .array([.string("number"), .string("null")]))])
+        let caseID = JSONValue.object([("type", .array([.string("string"), .string("number"), .string("null")]))])
+        let ids = JSONValue.object([("type", .string("array")), ("items", string)])
+        let answer = JSONValue.object([("type", .array([.string("string"), .string("number"), .string("array")]))])
+        let service = object(
+            [("id", string), ("name", string), ("phone", string), ("url", string), ("email", string), ("description", string), ("scope", .object([("enum", .array([.string("national"), .string("local")]))])), ("verified", boolean)],
+            required: ["id", "name", "scope", "verified"])
+        let evidence = object([("question", string), ("text", string), ("answer", answer)], required: ["question", "text", "answer"])
+        let indicator = object(
+            [("id", string), ("label", string), ("category", string), ("strength", string), ("weight", .object([("type", .string("number"))])),
+             ("tags", ids), ("source", nullableString), ("verified", boolean), ("evidence", .object([("type", .string("array")), ("items", evidence), ("minItems", .number(1))]))],
+            required: ["id", "label", "weight", "source", "verified", "evidence"])
+        let waiting = object([("id", string), ("label", string), ("level", integer), ("missing", ids)], required: ["id", "label", "missing"])
+        let ok = object(
+            [
+                ("id", caseID), ("ok", .object([("const", .bool(true))])),
+                ("pack", object([("id", string), ("revision", string), ("questionnaire", string), ("questionnaire_revision", string),
+                                 ("sha256", .object([("type", .string("string")), ("pattern", .string("^[0-9a-f]{64}$"))])), ("engine", string)],
+                                required: ["id", "revision", "questionnaire", "questionnaire_revision", "sha256", "engine"])),
+                ("outcome", object([("id", string), ("level", integer), ("label", string), ("summary", string), ("urgent", boolean)], required: ["id", "level", "label", "urgent"])),
+                ("undetermined_outcomes", .object([("type", .string("array")), ("items", waiting)])),
+                ("scores", .object([("type", .string("object")), ("additionalProperties", number)])),
+                ("values", .object([("type", .string("object")), ("additionalProperties", .object([("type", .array([.string("boolean"), .string("number"), .string("string"), .string("null")]))]))])),
+                ("categories", .object([("type", .string("object")), ("additionalProperties", .object([("type", .array([.string("object"), .string("integer")])), ("additionalProperties", integer)]))])),
+                ("indicators", .object([("type", .string("array")), ("items", indicator)])),
+                ("indeterminate_indicators", .object([("type", .string("array")), ("items", waiting)])),
+                ("recommendations", .object([("type", .string("array")), ("items", object(
+                    [("id", string), ("text", string), ("services", .object([("type", .string("array")), ("items", service)])), ("source", nullableString), ("verified", boolean)],
+                    required: ["id", "text", "services", "source", "verified"]))])),
+                ("unanswered", ids), ("not_known", ids), ("ignored_answers", ids), ("unanswered_required", ids), ("disclaimer", nullableString),
+            ],
+            required: ["id", "ok", "pack", "outcome", "undetermined_outcomes", "scores", "values", "categories", "indicators",
+                       "indeterminate_indicators", "recommendations", "unanswered", "not_known", "ignored_answers", "unanswered_required", "disclaimer"])
+        let failed = object(
+            [("id", caseID), ("ok", .object([("const", .bool(false))])), ("line", integer),
+             ("error", object([("code", string), ("message", string), ("path", string), ("column", integer)], required: ["code", "message", "path"]))],
+            required: ["id", "ok", "line", "error"])
+        return .object([
+            ("$schema", draft),
+            ("title", .string("Indicia result")),
+            ("description", .string("One line of indicia evaluate output: a result, or an error for a record that could not be evaluated.")),
+            ("oneOf", .array([ok, failed])),
+        ])
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+@testable import IndiciaKit
+
+/// The schemas published in schemas/ must be exactly what `indicia schema` generates now.
+@Suite("Published schemas")
+struct SchemaDriftTests {
+    static let root = ShippedPacks.repositoryRoot
+
+    @Test("schemas/result.schema.json matches the generator")
+    func result() throws {
+        let published = try String(contentsOfFile: Self.root + "/schemas/result.schema.json", encoding: .utf8)
+        #expect(published == SchemaGenerator.resultSchema.pretty, "regenerate with: indicia schema result > schemas/result.schema.json")
+    }
+
+    @Test("each schemas/case-<pack>.schema.json matches the generator", arguments: ["screening", "training", "bench"])
+    func caseSchema(_ id: String) throws {
+        let path = Self.root + "/schemas/case-\(id).schema.json"
+        guard FileManager.default.fileExists(atPath: path) else {
+            #expect(id == "training", "missing \(path)")
+            return
+        }
+        let library = PackLibrary.load(paths: [Self.root + "/rules", Self.root + "/questionnaires", Self.root + "/bench/pack"])
+        let pack = try #require(library.compile(rulesID: id).0)
+        let published = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(published == SchemaGenerator.caseSchema(pack).pretty, "regenerate with: indicia schema case --pack \(id) > \(path)")
+    }
+}

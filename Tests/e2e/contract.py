@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Contract test: real cases and real outputs validated against the published schemas with an
+independent validator (python3-jsonschema).
+
+    Tests/e2e/contract.py path/to/indicia
+"""
+import json
+import os
+import subprocess
+import sys
+
+from jsonschema import Draft202012Validator
+
+indicia = sys.argv[1]
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+schemas = {name: json.load(open(os.path.join(root, "schemas", name))) for name in os.listdir(os.path.join(root, "schemas"))}
+for schema in schemas.values():
+    Draft202012Validator.check_schema(schema)
+result_validator = Draft202012Validator(schemas["result.schema.json"])
+case_validator = Draft202012Validator(schemas["case-screening.schema.json"])
+failures = 0
+
+def check(validator, document, what):
+    global failures
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
+    for error in errors[:3]:
+        failures += 1
+        print(f"contract: {what}: {'/'.join(map(str, error.path))}: {error.message}", file=sys.stderr)
+
+vignettes = os.path.join(root, "Tests/IndiciaKitTests/Fixtures/vignettes")
+cases = []
+for name in sorted(os.listdir(vignettes)):
+    case = json.load(open(os.path.join(vignettes, name, "case.json")))
+    check(case_validator, case, f"vignette case {name}")
+    cases.append(json.dumps(case))
+# Real outputs: every vignette, plus error records of several kinds, in one stream.
+stream = "\n".join(cases + ["not json", '{"id":7,"answers":{"age_group":"elderly"}}', '{"answers":{"nope":1}}', "[]"]) + "\n"
+run = subprocess.run([indicia, "evaluate", "--pack", "screening"], input=stream.encode(), capture_output=True,
+                     env={**os.environ, "INDICIA_PACKS": root})
+lines = run.stdout.decode().splitlines()
+if len(lines) != len(cases) + 4:
+    failures += 1
+    print(f"contract: expected {len(cases) + 4} result lines, got {len(lines)}", file=sys.stderr)
+for number, line in enumerate(lines, start=1):
+    check(result_validator, json.loads(line), f"result line {number}")
+oks = sum(1 for line in lines if json.loads(line)["ok"])
+print(f"contract: {len(cases)} cases and {len(lines)} results ({oks} ok, {len(lines) - oks} errors) checked against schemas/: "
+      f"{'passed' if failures == 0 else f'{failures} problems'}")
+sys.exit(1 if failures else 0)
