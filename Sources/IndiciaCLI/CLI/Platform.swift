@@ -151,6 +151,19 @@ public enum Platform {
         sigaction(SIGINT, &action, nil)
     }
 
+    /// The regular files directly inside a directory, sorted.
+    static func files(in directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var found: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+            let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            if name != ".", name != "..", isFile(full) { found.append(full) }
+        }
+        return found.sorted()
+    }
+
     /// Whether a file exists and is a regular file.
     static func isFile(_ path: String) -> Bool {
         var info = stat()
