@@ -341,7 +341,7 @@ struct ExpressionCompiler {
         case .answered, .notKnown, .asked, .countSelected:
             try arity(1...1)
             guard case .question(let slot) = args[0].node else {
-                throw Error("expr-type", "\(name)() needs a question id; usage: \(builtin.usage)", at: args[0].offset)
+                throw Error("expr-type", "\(name)() needs a question id; usage: \(builtin.usage)", at: arguments[0].offset)
             }
             let test: @Sendable (Value) -> Value
             switch builtin {
