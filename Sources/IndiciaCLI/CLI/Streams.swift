@@ -128,10 +128,15 @@ public final class BufferInput: InputSource {
     private var position = 0
     public let isTerminal = false
 
-    /// Creates an input over bytes.
+    /// Creates an input over text.
     ///
     /// - Parameter text: The whole input.
     public init(_ text: String) { bytes = Array(text.utf8) }
+
+    /// Creates an input over raw bytes (which need not be valid UTF-8).
+    ///
+    /// - Parameter bytes: The whole input.
+    public init(bytes: [UInt8]) { self.bytes = bytes }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
         let n = min(buffer.count, bytes.count - position)

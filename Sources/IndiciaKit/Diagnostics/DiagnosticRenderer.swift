@@ -25,8 +25,9 @@ public struct DiagnosticRenderer: Sendable {
     ///   - severity: Styles the severity word.
     /// - Returns: Two or three lines of text.
     public func render(_ diagnostic: Diagnostic, severity: (String) -> String) -> String {
-        var out = "\(diagnostic.mark): \(severity(diagnostic.severity.rawValue)): \(diagnostic.message) [\(diagnostic.code)]\n"
-        if let line = sources.line(diagnostic.mark.line, in: diagnostic.mark.file) {
+        var out = "\(Self.safe(diagnostic.mark.description)): \(severity(diagnostic.severity.rawValue)): \(Self.safe(diagnostic.message)) [\(diagnostic.code)]\n"
+        if let raw = sources.line(diagnostic.mark.line, in: diagnostic.mark.file) {
+            let line = Self.safe(raw)
             // Tabs are kept in the caret line so the caret lines up under the source.
             let scalars = Array(line.unicodeScalars)
             var caret = ""
@@ -36,6 +37,22 @@ public struct DiagnosticRenderer: Sendable {
             out += "  \(line)\n  \(caret)^\n"
         }
         return out
+    }
+
+    /// Text with control characters replaced, so a hostile pack cannot send escape sequences to a
+    /// terminal through a message or a quoted source line. Tabs are kept (they align the caret).
+    ///
+    /// - Parameter text: Any text.
+    /// - Returns: The text, safe to print.
+    public static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(isControl(scalar) ? "\u{FFFD}" : scalar) }
+        return String(out)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (scalar.value >= 0x7F && scalar.value < 0xA0)
     }
 
     /// Renders many diagnostics.

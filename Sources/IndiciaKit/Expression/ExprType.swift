@@ -1,5 +1,5 @@
 /// The static type of an expression, checked when a pack loads.
-public indirect enum ExprType: Sendable, Equatable, Hashable {
+public enum ExprType: Sendable, Equatable, Hashable {
     case bool
     case number
     case date
@@ -9,8 +9,8 @@ public indirect enum ExprType: Sendable, Equatable, Hashable {
     case symbol(Set<String>?)
     /// The selected choices of multiple-choice question number `question`.
     case choices(question: Int)
-    /// A literal list, only valid after `in`.
-    case list(ExprType)
+    /// A literal list, only valid after `in` (its items are checked when it is compiled).
+    case list
 
     /// A plain-English name for messages.
     public var name: String {

@@ -22,7 +22,8 @@ struct ExpressionCompiler {
                 }
                 elementType = index == 0 ? item.type : (try unify(elementType, item.type, at: item.offset))
             }
-            return TypedExpr(node: .other, type: .list(elementType), offset: at, children: typed, evaluate: { _ in .missing(.unanswered) })
+            _ = elementType
+            return TypedExpr(node: .other, type: .list, offset: at, children: typed, evaluate: { _ in .missing(.unanswered) })
         case .name(let name, let at):
             return try compileName(name, at: at)
         case .unary(let op, let operand, let at):

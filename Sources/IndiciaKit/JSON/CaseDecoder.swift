@@ -147,6 +147,9 @@ public struct CaseDecoder: Sendable {
             if !ascii { _ = try scanner.decodeBytes(token, path: "/id") }
         } else if scanner.peek == 0x2D || (scanner.peek >= 0x30 && scanner.peek <= 0x39) {
             _ = try scanner.readNumber(path: "/id")
+            guard scanner.position - start <= 32 else {
+                throw CaseError("too-long", "a numeric case id has more than 32 characters; send it as text", path: "/id", column: start + 1)
+            }
         } else {
             throw scanner.fail("wrong-type", "'id' must be text or a number", path: "/id")
         }

@@ -71,7 +71,8 @@ struct JSONScanner {
                     position = p + 1
                     return StringToken(start: start, end: p, hasEscapes: false)
                 }
-                if b == 0x5C || b < 0x20 { break }
+                // Escapes, control characters and non-ASCII text take the slow, checking path.
+                if b == 0x5C || b < 0x20 || b >= 0x80 { break }
                 p += 1
             }
         }
@@ -89,6 +90,10 @@ struct JSONScanner {
             let b = bytes[position]
             if b == 0x22 {
                 let token = StringToken(start: start, end: position, hasEscapes: escapes)
+                // JSON text must be valid UTF-8 (RFC 8259); escaped strings are checked when decoded.
+                if !escapes, !Self.isValidUTF8(Array(bytes[start..<position])) {
+                    throw CaseError("invalid-utf8", "text is not valid UTF-8", path: "\(path)", column: start + 1)
+                }
                 position += 1
                 return token
             }

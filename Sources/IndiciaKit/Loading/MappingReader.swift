@@ -85,8 +85,11 @@ struct MappingReader {
         switch value.resolved {
         case .int(let int): return Double(int)
         case .float(let float) where float.isFinite: return float
+        case .float:
+            bag.error("bad-number", "'\(key)' in \(context) must be a finite number; this one is infinite or not a number", at: value.mark)
+            return nil
         default:
-            bag.error("wrong-type", "'\(key)' in \(context) must be a finite number, not \(value.kindName)", at: value.mark)
+            bag.error("wrong-type", "'\(key)' in \(context) must be a number, not \(value.kindName)", at: value.mark)
             return nil
         }
     }
@@ -98,7 +101,11 @@ struct MappingReader {
             return nil
         }
         guard case .int(let int) = value.resolved else {
-            bag.error("wrong-type", "'\(key)' in \(context) must be a whole number, not \(value.kindName)", at: value.mark)
+            if case .float = value.resolved {
+                bag.error("bad-number", "'\(key)' in \(context) must be a whole number between -9223372036854775808 and 9223372036854775807", at: value.mark)
+            } else {
+                bag.error("wrong-type", "'\(key)' in \(context) must be a whole number, not \(value.kindName)", at: value.mark)
+            }
             return nil
         }
         return int

@@ -63,6 +63,24 @@ public struct PackLibrary: Sendable {
         return library
     }
 
+    /// Decodes pack files held in memory (for tests and fuzzing).
+    ///
+    /// - Parameters:
+    ///   - sources: File names and their bytes.
+    ///   - limits: YAML limits.
+    /// - Returns: The decoded library.
+    public static func load(sources: [(name: String, bytes: [UInt8])], limits: YAMLLimits = .standard) -> PackLibrary {
+        var library = PackLibrary()
+        for (name, bytes) in sources {
+            guard bytes.count <= limits.maxFileBytes else {
+                library.diagnostics.append(Diagnostic(.error, "file-too-large", "file is larger than the limit of \(limits.maxFileBytes) bytes", at: SourceMark(file: name, line: 1, column: 1)))
+                continue
+            }
+            library.decode(bytes, path: name, limits: limits)
+        }
+        return library
+    }
+
     private mutating func read(_ path: String, limits: YAMLLimits) {
         let bytes: [UInt8]
         switch PackFiles.read(path, limit: limits.maxFileBytes) {
@@ -71,6 +89,10 @@ public struct PackLibrary: Sendable {
             if diagnostic.code == "file-too-large" { diagnostics.append(diagnostic) } else { unreadable.append(diagnostic) }
             return
         }
+        decode(bytes, path: path, limits: limits)
+    }
+
+    private mutating func decode(_ bytes: [UInt8], path: String, limits: YAMLLimits) {
         files.append(path)
         sources.add(bytes, file: path)
         let root: YAMLNode

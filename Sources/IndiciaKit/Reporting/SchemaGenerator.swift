@@ -1,6 +1,6 @@
 /// JSON Schemas (draft 2020-12) for cases of a pack and for results, generated from the pack itself.
 public enum SchemaGenerator {
-    private static let draft = JSONValue.string("https://json-schema.org/draft/2020-12/schema")
+    private static var draft: JSONValue { .string("https://json-schema.org/draft/2020-12/schema") }
 
     /// The schema of a case document for a pack: question ids, answer types, choices and ranges.
     ///

@@ -30,9 +30,9 @@ extension YAMLNode {
         }
         let bytes = Array(text.utf8)
         if isDecimalInteger(bytes) {
-            // Out-of-range integers become text rather than wrapping or trapping.
+            // Out-of-range integers are numbers that do not fit: never wrapped, never a trap.
             if let value = Int(text) { return .int(value) }
-            return .string(text)
+            return .float(Double(text) ?? .infinity)
         }
         if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
             if bytes[1] == UInt8(ascii: "o"), let value = Int(text.dropFirst(2), radix: 8) { return .int(value) }
