@@ -178,6 +178,16 @@ public struct CaseDecoder: Sendable {
         var hint = 0
         var count = 0
         let literals = runtime.literals
+        // Fast path: answers in the pack's own spelling and order (most integrations send exactly that).
+        let closed = evaluation.slots.withUnsafeMutableBufferPointer { slots -> Bool in
+            seen.withUnsafeMutableBufferPointer { seenBuffer -> Bool in
+                guard let slotBase = slots.baseAddress, let seenBase = seenBuffer.baseAddress else { return false }
+                return literals.fastRun(
+                    scanner.bytes, position: &scanner.position, question: &hint, count: &count, maxAnswers: limits.maxAnswers,
+                    slots: slotBase, seen: seenBase, stamp: stamp)
+            }
+        }
+        if closed { return }
         while true {
             scanner.skipWhitespace()
             // Fast path: the next question's key exactly as the pack spells it, e.g. "q07":

@@ -26,6 +26,23 @@ struct LiteralTokens: Sendable {
     }
 
     let entries: [Entry]
+
+    /// Everything the fast loop needs about one question, in one plain record.
+    struct QuestionFast: Sendable {
+        var keyWord: UInt64
+        var keyMask: UInt64
+        var keyLength: Int
+        var entryStart: Int
+        var entryCount: Int
+        /// Whether a plain non-negative JSON integer is an acceptable answer, and its range.
+        var takesNumber: Bool
+        var integerOnly: Bool
+        var min: Double
+        var max: Double
+    }
+
+    /// One record per question, in questionnaire order.
+    let fast: [QuestionFast]
     /// Tokens of up to 8 bytes as little-endian words with a mask, so matching is one compare.
     let keyWord: [UInt64]
     let keyMask: [UInt64]
@@ -66,11 +83,12 @@ struct LiteralTokens: Sendable {
             add(Array("null".utf8), .missing(.unanswered))
             entryCount.append(values.count - entryStart[index])
         }
+        // The first (up to) 8 bytes as a little-endian word and mask; longer tokens compare the rest separately.
         func word(_ start: Int, _ length: Int) -> (UInt64, UInt64) {
-            guard length <= 8 else { return (0, 0) }
+            let prefix = min(length, 8)
             var value: UInt64 = 0
-            for k in 0..<length { value |= UInt64(bytes[start + k]) << (8 * UInt64(k)) }
-            return (value, length == 8 ? ~0 : (UInt64(1) << (8 * UInt64(length))) - 1)
+            for k in 0..<prefix { value |= UInt64(bytes[start + k]) << (8 * UInt64(k)) }
+            return (value, prefix == 8 ? ~0 : (UInt64(1) << (8 * UInt64(prefix))) - 1)
         }
         let keys = zip(keyStart, keyLength).map { word($0, $1) }
         keyWord = keys.map(\.0)
@@ -79,6 +97,13 @@ struct LiteralTokens: Sendable {
         tokenWord = tokens.map(\.0)
         tokenMask = tokens.map(\.1)
         entries = values.indices.map { Entry(word: tokens[$0].0, mask: tokens[$0].1, start: tokenStart[$0], length: tokenLength[$0], value: values[$0]) }
+        fast = pack.questionnaire.questions.indices.map { index in
+            let spec = AnswerSpec(pack.questionnaire.questions[index])
+            return QuestionFast(
+                keyWord: keys[index].0, keyMask: keys[index].1, keyLength: keyLength[index], entryStart: entryStart[index],
+                entryCount: entryCount[index], takesNumber: spec.kind == .integer || spec.kind == .decimal,
+                integerOnly: spec.kind == .integer, min: spec.min, max: spec.max)
+        }
         self.bytes = bytes
         self.keyStart = keyStart
         self.keyLength = keyLength
@@ -130,6 +155,80 @@ struct LiteralTokens: Sendable {
                 return (entry.value, entry.length)
             }
             return nil
+        }
+    }
+
+    /// Reads answers written exactly as the pack spells them, in questionnaire order, for as long
+    /// as the input follows that form; stops, without consuming, at the first answer that needs the
+    /// general parser (which then reports any problem exactly as it always would).
+    ///
+    /// - Returns: Whether the closing `}` of the answers object was consumed.
+    @inline(__always)
+    func fastRun(
+        _ input: UnsafeBufferPointer<UInt8>, position: inout Int, question: inout Int, count: inout Int, maxAnswers: Int,
+        slots: UnsafeMutablePointer<Value>, seen: UnsafeMutablePointer<UInt32>, stamp: UInt32
+    ) -> Bool {
+        guard let base = input.baseAddress else { return false }
+        let n = input.count
+        return fast.withUnsafeBufferPointer { table -> Bool in
+            entries.withUnsafeBufferPointer { entryTable -> Bool in
+                var p = position
+                var q = question
+                defer {
+                    position = p
+                    question = q
+                }
+                while q < table.count, count < maxAnswers {
+                    let info = table[q]
+                    guard info.keyLength <= 8, p + 8 <= n, seen[q] != stamp else { return false }
+                    guard UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & info.keyMask == info.keyWord else { return false }
+                    let v = p + info.keyLength
+                    guard v + 8 <= n else { return false }
+                    let word = UnsafeRawPointer(base + v).loadUnaligned(as: UInt64.self)
+                    var value = Value.missing(.unanswered)
+                    var end = -1
+                    for e in info.entryStart..<(info.entryStart + info.entryCount) {
+                        let entry = entryTable[e]
+                        guard word & entry.mask == entry.word, v + entry.length < n else { continue }
+                        if entry.length > 8 {
+                            let rest = bytes.withUnsafeBufferPointer { tokens in
+                                tokens.baseAddress.map { memcmpBytes(base + v + 8, $0 + entry.start + 8, entry.length - 8) } ?? false
+                            }
+                            guard rest else { continue }
+                        }
+                        let next = base[v + entry.length]
+                        if next == 0x2C || next == 0x7D {
+                            value = entry.value
+                            end = v + entry.length
+                            break
+                        }
+                    }
+                    if end < 0 && info.takesNumber {
+                        // A plain non-negative integer of up to 15 digits, followed by ',' or '}'.
+                        var digits = 0
+                        var number = 0
+                        var c = base[v]
+                        while c >= 0x30 && c <= 0x39 && digits < 15 {
+                            number = number * 10 + Int(c - 0x30)
+                            digits += 1
+                            c = base[v + digits]
+                        }
+                        guard digits > 0, c == 0x2C || c == 0x7D, !(digits > 1 && base[v] == 0x30) else { return false }
+                        let x = Double(number)
+                        guard x >= info.min, x <= info.max else { return false }
+                        value = .number(x)
+                        end = v + digits
+                    }
+                    guard end >= 0 else { return false }
+                    slots[q] = value
+                    seen[q] = stamp
+                    count += 1
+                    q += 1
+                    p = end + 1
+                    if base[end] == 0x7D { return true }
+                }
+                return false
+            }
         }
     }
 }
