@@ -182,21 +182,23 @@ final class StreamProcessor {
         }
         var stop = end
         if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
-        let outcome: Result<CaseDecoder.Record, CaseDecoder.Failure> = buffer.withUnsafeBufferPointer { pointer in
+        buffer.withUnsafeBufferPointer { pointer in
             let line = UnsafeBufferPointer(rebasing: pointer[start..<stop])
-            return decoder.decode(line, packs: packs, defaultPack: defaultPack, into: &evaluation)
-        }
-        switch outcome {
-        case .success(let record):
-            let runtime = packs.runtime(record.pack)
-            runtime.pack.evaluate(&evaluation)
-            result.removeAll()
-            ResultWriter.write(evaluation, runtime: runtime, id: record.id, to: &result)
-            result.append(0x0A)
-            if !output.write(raw: result.bytes) { outputFailed = true }
-        case .failure(let failure):
-            failed += 1
-            emitError(failure.error, id: failure.id)
+            switch decoder.decode(line, packs: packs, defaultPack: defaultPack, into: &evaluation) {
+            case .success(let record):
+                let runtime = packs.runtime(record.pack)
+                runtime.pack.evaluate(&evaluation)
+                result.removeAll()
+                ResultWriter.write(evaluation, runtime: runtime, idBytes: record.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &result)
+                result.append(0x0A)
+                if !output.write(raw: result.bytes) { outputFailed = true }
+            case .failure(let failure):
+                failed += 1
+                result.removeAll()
+                ResultWriter.writeError(failure.error, line: records, idBytes: failure.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &result)
+                result.append(0x0A)
+                if !output.write(raw: result.bytes) { outputFailed = true }
+            }
         }
         if lineBuffered, !output.flush() { outputFailed = true }
     }

@@ -38,13 +38,15 @@ extension Evaluation {
     func dynamicEvidence(forIndicator indicator: Int, in pack: CompiledPack) -> [Int] {
         let slot = pack.indicatorSlots[indicator]
         guard let expression = pack.expressions[slot] else { return [] }
-        var questions: Set<Int> = []
+        var questions: [Int] = []
+        questions.reserveCapacity(4)
         var budget = 10_000
         slots.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             expression.collectEvidence(base, { pack.expressions[$0] }, into: &questions, budget: &budget)
         }
-        return questions.sorted()
+        questions.sort()
+        return questions
     }
 
     /// The unanswered or "not known" questions that an indicator, outcome or recommendation depends on.

@@ -75,9 +75,8 @@ extension CompiledPack {
                     slots[index] = .missing(.notAsked)
                 }
             }
-            storage.program.withUnsafeBufferPointer { program in
-                for step in program { slots[step.slot] = step.evaluate(readable) }
-            }
+            let program = storage.program
+            for index in program.indices { slots[program[index].slot] = program[index].evaluate(readable) }
             let outcomeConditions = storage.outcomeConditions
             var matched = outcomeConditions.count - 1
             for (index, condition) in outcomeConditions.enumerated() {

@@ -70,7 +70,7 @@ public struct TypedExpr: Sendable {
     ///   - questions: Collected question indices.
     ///   - budget: Recursion guard shared across the walk.
     func collectEvidence(
-        _ slots: UnsafePointer<Value>, _ expressionForSlot: (Int) -> TypedExpr?, into questions: inout Set<Int>,
+        _ slots: UnsafePointer<Value>, _ expressionForSlot: (Int) -> TypedExpr?, into questions: inout [Int],
         budget: inout Int
     ) {
         budget -= 1
@@ -79,7 +79,7 @@ public struct TypedExpr: Sendable {
         case .literal:
             return
         case .question(let index):
-            questions.insert(index)
+            if !questions.contains(index) { questions.append(index) }
         case .slot(let slot):
             expressionForSlot(slot)?.collectEvidence(slots, expressionForSlot, into: &questions, budget: &budget)
         case .indicators(let indicatorSlots):

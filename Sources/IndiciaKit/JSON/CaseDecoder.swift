@@ -3,8 +3,8 @@
 public struct CaseDecoder: Sendable {
     /// What was read besides the answers.
     public struct Record: Sendable, Equatable {
-        /// The case id exactly as written in the input (a JSON string or number), if any.
-        public var id: [UInt8]?
+        /// Where the case id is in the record, exactly as written (a JSON string or number), if any.
+        public var idRange: Range<Int>?
         /// Index of the pack used (into the runtimes passed to `decode`).
         public var pack: Int
     }
@@ -12,7 +12,8 @@ public struct CaseDecoder: Sendable {
     /// A record that could not be read, with the id if it was read before the problem.
     public struct Failure: Error, Sendable, Equatable {
         public var error: CaseError
-        public var id: [UInt8]?
+        /// Where the case id is in the record, if it was read before the problem.
+        public var idRange: Range<Int>?
     }
 
     private var seen: [UInt32] = []
@@ -39,7 +40,7 @@ public struct CaseDecoder: Sendable {
         _ line: UnsafeBufferPointer<UInt8>, packs: PackProvider, defaultPack: Int?, into evaluation: inout Evaluation
     ) -> Result<Record, Failure> {
         var scanner = JSONScanner(line)
-        var id: [UInt8]?
+        var id: Range<Int>?
         do throws(CaseError) {
             var explicitPack: Int?
             var answersAt: Int?
@@ -117,9 +118,9 @@ public struct CaseDecoder: Sendable {
                 scanner.position = answersAt
                 try readAnswers(&scanner, runtime: packs.runtime(pack), into: &evaluation)
             }
-            return .success(Record(id: id, pack: pack))
+            return .success(Record(idRange: id, pack: pack))
         } catch {
-            return .failure(Failure(error: error, id: id))
+            return .failure(Failure(error: error, idRange: id))
         }
     }
 
@@ -135,7 +136,7 @@ public struct CaseDecoder: Sendable {
         return cleaned.count > 64 ? String(cleaned.prefix(64)) + "…" : cleaned
     }
 
-    private func readID(_ scanner: inout JSONScanner) throws(CaseError) -> [UInt8] {
+    private func readID(_ scanner: inout JSONScanner) throws(CaseError) -> Range<Int> {
         let start = scanner.position
         if scanner.peek == 0x22 {
             let token = try scanner.readString(path: "/id")
@@ -153,7 +154,7 @@ public struct CaseDecoder: Sendable {
         } else {
             throw scanner.fail("wrong-type", "'id' must be text or a number", path: "/id")
         }
-        return Array(UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.position]))
+        return start..<scanner.position
     }
 
     private mutating func readAnswers(_ scanner: inout JSONScanner, runtime: PackRuntime, into evaluation: inout Evaluation) throws(CaseError) {

@@ -14,10 +14,10 @@ extension PackRuntime {
         switch decoded {
         case .success(let record):
             pack.evaluate(&evaluation)
-            ResultWriter.write(evaluation, runtime: self, id: record.id, to: &out)
+            ResultWriter.write(evaluation, runtime: self, id: record.idRange.map { Array(json[$0]) }, to: &out)
             return (true, out.array)
         case .failure(let failure):
-            ResultWriter.writeError(failure.error, line: 1, id: failure.id, to: &out)
+            ResultWriter.writeError(failure.error, line: 1, id: failure.idRange.map { Array(json[$0]) }, to: &out)
             return (false, out.array)
         }
     }

@@ -10,13 +10,25 @@ public enum ResultWriter {
     ///   - id: The case id as raw JSON (a string with quotes, or a number), or nil.
     ///   - out: The buffer to append to.
     public static func write(_ evaluation: Evaluation, runtime: PackRuntime, id: [UInt8]?, to out: inout ByteBuffer) {
+        guard let id else { return write(evaluation, runtime: runtime, idBytes: nil, to: &out) }
+        id.withUnsafeBufferPointer { write(evaluation, runtime: runtime, idBytes: $0, to: &out) }
+    }
+
+    /// Appends the result of an evaluation, taking the case id straight from the input line.
+    ///
+    /// - Parameters:
+    ///   - evaluation: The evaluated case.
+    ///   - runtime: The pack it was evaluated with.
+    ///   - idBytes: The case id as raw JSON, or nil.
+    ///   - out: The buffer to append to.
+    public static func write(_ evaluation: Evaluation, runtime: PackRuntime, idBytes: UnsafeBufferPointer<UInt8>?, to out: inout ByteBuffer) {
         let pack = runtime.pack
         let f = runtime.fragments
         let rules = pack.rules
         evaluation.slots.withUnsafeBufferPointer { slotBuffer in
             guard let slots = slotBuffer.baseAddress else { return }
             out.append("{\"id\":")
-            if let id { out.append(id) } else { out.append("null") }
+            if let idBytes { out.append(idBytes) } else { out.append("null") }
             out.append(",\"ok\":true,")
             out.append(f.pack)
             out.append(0x2C)
@@ -47,26 +59,29 @@ public enum ResultWriter {
             out.append("},\"categories\":{")
             if !f.categoryKeys.isEmpty {
                 let strengthCount = max(1, f.strengthKeys.count)
-                var counts = [Int](repeating: 0, count: f.categoryKeys.count * strengthCount)
-                for (indicator, slot) in pack.indicatorSlots.enumerated() where slots[slot].isTrue {
-                    let category = f.indicatorCategory[indicator]
-                    guard category >= 0 else { continue }
-                    counts[category * strengthCount + max(0, f.indicatorStrength[indicator])] += 1
-                }
-                for c in 0..<f.categoryKeys.count {
-                    if c > 0 { out.append(0x2C) }
-                    f.categoryKeys.append(c, to: &out)
-                    if f.strengthKeys.isEmpty {
-                        JSONOutput.integer(counts[c], to: &out)
-                        continue
+                // Counted in a temporary stack buffer: no allocation per case.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: f.categoryKeys.count * strengthCount) { counts in
+                    counts.initialize(repeating: 0)
+                    for (indicator, slot) in pack.indicatorSlots.enumerated() where slots[slot].isTrue {
+                        let category = f.indicatorCategory[indicator]
+                        guard category >= 0 else { continue }
+                        counts[category * strengthCount + max(0, f.indicatorStrength[indicator])] += 1
                     }
-                    out.append(0x7B)
-                    for s in 0..<f.strengthKeys.count {
-                        if s > 0 { out.append(0x2C) }
-                        f.strengthKeys.append(s, to: &out)
-                        JSONOutput.integer(counts[c * strengthCount + s], to: &out)
+                    for c in 0..<f.categoryKeys.count {
+                        if c > 0 { out.append(0x2C) }
+                        f.categoryKeys.append(c, to: &out)
+                        if f.strengthKeys.isEmpty {
+                            JSONOutput.integer(counts[c], to: &out)
+                            continue
+                        }
+                        out.append(0x7B)
+                        for s in 0..<f.strengthKeys.count {
+                            if s > 0 { out.append(0x2C) }
+                            f.strengthKeys.append(s, to: &out)
+                            JSONOutput.integer(counts[c * strengthCount + s], to: &out)
+                        }
+                        out.append(0x7D)
                     }
-                    out.append(0x7D)
                 }
             }
 
@@ -109,6 +124,19 @@ public enum ResultWriter {
             }
             let questionCount = pack.questionCount
             let visible = evaluation.visible
+            // Most cases answer every question: one pass decides whether the lists can be skipped.
+            var anyMissing = false
+            for question in 0..<questionCount where slots[question].isMissing {
+                anyMissing = true
+                break
+            }
+            guard anyMissing else {
+                out.append("],\"unanswered\":[],\"not_known\":[],\"ignored_answers\":[")
+                writeQuestionList(evaluation.ignored, f, &out)
+                out.append("],\"unanswered_required\":[]")
+                out.append(f.closing)
+                return
+            }
             out.append("],\"unanswered\":[")
             writeQuestions(where: { visible[$0] && slots[$0] == .missing(.unanswered) }, count: questionCount, f, &out)
             out.append("],\"not_known\":[")
@@ -132,8 +160,20 @@ public enum ResultWriter {
     ///   - id: The case id as raw JSON, if it was read.
     ///   - out: The buffer.
     public static func writeError(_ error: CaseError, line: Int, id: [UInt8]?, to out: inout ByteBuffer) {
+        guard let id else { return writeError(error, line: line, idBytes: nil, to: &out) }
+        id.withUnsafeBufferPointer { writeError(error, line: line, idBytes: $0, to: &out) }
+    }
+
+    /// Appends an error result, taking the case id straight from the input line.
+    ///
+    /// - Parameters:
+    ///   - error: What went wrong.
+    ///   - line: The 1-based input line.
+    ///   - idBytes: The case id as raw JSON, if it was read.
+    ///   - out: The buffer.
+    public static func writeError(_ error: CaseError, line: Int, idBytes: UnsafeBufferPointer<UInt8>?, to out: inout ByteBuffer) {
         out.append("{\"id\":")
-        if let id { out.append(id) } else { out.append("null") }
+        if let idBytes { out.append(idBytes) } else { out.append("null") }
         out.append(",\"ok\":false,\"line\":")
         JSONOutput.integer(line, to: &out)
         out.append(",\"error\":{\"code\":")
