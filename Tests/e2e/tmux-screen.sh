@@ -86,4 +86,14 @@ for expected in "LEVEL OF CONCERN: ADULT WITH INDICATORS OF MODERN SLAVERY" "080
                 "Identity documents held by others" "Signs of domestic servitude" "not a decision"; do
   grep -qF -- "$expected" <<<"$text" || fail "result screen does not show: $expected"
 done
-echo "tmux test: passed (kill, resume with every answer restored, result screen)"
+# 4. Ctrl-C keeps the draft, says where it is, and exits 130.
+mkdir -p "$WORK/ctrl-c" && cd "$WORK/ctrl-c"
+start
+wait_for "Question 1 of about"
+answer n
+wait_for "Question 2 of about"
+tmux send-keys -t "$SESSION" C-c
+wait_for "EXITED:130"
+screen_text | grep -qF "Your answers are saved in $WORK/ctrl-c/indicia-screening-draft.json" || fail "Ctrl-C did not say where the draft is"
+[ -f indicia-screening-draft.json ] || fail "no draft after Ctrl-C"
+echo "tmux test: passed (kill, resume with every answer restored, result screen, Ctrl-C)"

@@ -1,3 +1,5 @@
+import IndiciaKit
+
 /// A command line split into flags with values, boolean switches, and positional arguments.
 struct Arguments {
     var positional: [String] = []
@@ -50,27 +52,6 @@ struct Arguments {
     }
 
     static func hint(_ word: String, _ candidates: [String]) -> String {
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = distance(word, candidate)
-            if d <= 2, d < (best?.1 ?? Int.max) { best = (candidate, d) }
-        }
-        return best.map { "; did you mean '\($0.0)'?" } ?? ""
-    }
-
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...b.count {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
+        Spelling.hint(for: word, among: candidates)
     }
 }

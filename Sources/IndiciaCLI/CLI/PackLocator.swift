@@ -130,7 +130,7 @@ final class PackCache: PackProvider {
             case .success(let index): found = index
             case .failure(let failure):
                 if failure.diagnostics.contains(where: { $0.code == "unknown-pack" }) {
-                    return .failure(CaseError("unknown-pack", "no pack named '\(CaseDecoderText.printable(id))' is available", path: "/pack"))
+                    return .failure(CaseError("unknown-pack", "no pack named '\(CaseDecoder.printable(id))' is available", path: "/pack"))
                 }
                 return .failure(CaseError("unusable-pack", "pack '\(id)' does not load; run indicia lint", path: "/pack"))
             }
@@ -138,7 +138,7 @@ final class PackCache: PackProvider {
         if let revision, runtimes[found].pack.identity.revision != revision {
             return .failure(
                 CaseError(
-                    "unknown-pack", "pack '\(id)' is at revision \(runtimes[found].pack.identity.revision), not \(CaseDecoderText.printable(revision))",
+                    "unknown-pack", "pack '\(id)' is at revision \(runtimes[found].pack.identity.revision), not \(CaseDecoder.printable(revision))",
                     path: "/pack"))
         }
         return .success(found)
@@ -153,11 +153,4 @@ struct PackLoadFailure: Error {
     var sources: SourceText
     var message: String
     var noInput: Bool
-}
-
-enum CaseDecoderText {
-    static func printable(_ text: String) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
-        return cleaned.count > 64 ? String(cleaned.prefix(64)) + "…" : cleaned
-    }
 }

@@ -131,7 +131,10 @@ public struct CaseDecoder: Sendable {
     }
 
     /// Text safe to put in a message: control characters removed, at most 64 characters.
-    static func printable(_ text: String) -> String {
+    ///
+    /// - Parameter text: Any text.
+    /// - Returns: The shortened, printable text.
+    public static func printable(_ text: String) -> String {
         let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
         return cleaned.count > 64 ? String(cleaned.prefix(64)) + "…" : cleaned
     }

@@ -58,28 +58,9 @@ public enum JSONOutput {
         out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// Appends a non-negative or negative integer.
-    @inline(__always) static func integer(_ value: Int, to out: inout [UInt8]) {
-        if value >= 0 && value < 10 {
-            out.append(UInt8(0x30 + value))
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var magnitude = value.magnitude
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(0x30 + magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            if value < 0 { out.append(0x2D) }
-            while count > 0 {
-                count -= 1
-                out.append(buffer[count])
-            }
-        }
+    /// Appends an integer (used when pre-encoding fragments; the hot path uses `ByteBuffer`).
+    static func integer(_ value: Int, to out: inout [UInt8]) {
+        out += Array(String(value).utf8)
     }
 
     /// Appends a finite number: whole numbers without a fraction, others in shortest round-trip form.

@@ -1,7 +1,12 @@
-/// Suggests the nearest known word for a misspelt key or id.
-enum Spelling {
+/// Suggests the nearest known word for a misspelt key, id, command or option.
+public enum Spelling {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    ///
+    /// - Parameters:
+    ///   - word: What was written.
+    ///   - candidates: The words it could have meant.
+    /// - Returns: The suggestion, or nil.
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let limit = word.count >= 4 ? max(2, word.count / 3) : 1
         var best: (String, Int)?
         // Sorted so that ties always resolve the same way (candidates often come from a Set).
@@ -12,8 +17,13 @@ enum Spelling {
         return best?.0
     }
 
-    /// " (did you mean 'x'?)" or "".
-    static func hint(for word: String, among candidates: [String]) -> String {
+    /// "; did you mean 'x'?" or "".
+    ///
+    /// - Parameters:
+    ///   - word: What was written.
+    ///   - candidates: The words it could have meant.
+    /// - Returns: The hint text.
+    public static func hint(for word: String, among candidates: [String]) -> String {
         guard let suggestion = suggestion(for: word, among: candidates) else { return "" }
         return "; did you mean '\(suggestion)'?"
     }
