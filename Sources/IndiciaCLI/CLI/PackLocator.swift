@@ -56,7 +56,9 @@ struct PackLocator {
 }
 
 /// Loads and compiles packs on first use and hands them to the case decoder by index.
+/// Safe to use from the evaluation worker threads: lookups take a lock.
 final class PackCache: PackProvider {
+    private let lock = Lock()
     private(set) var runtimes: [PackRuntime] = []
     private var byName: [String: Int] = [:]
     private var failures: [String: [Diagnostic]] = [:]
@@ -114,6 +116,10 @@ final class PackCache: PackProvider {
     }
 
     func index(named name: String) -> Result<Int, CaseError> {
+        lock.withLock { lockedIndex(named: name) }
+    }
+
+    private func lockedIndex(named name: String) -> Result<Int, CaseError> {
         var id = name
         var revision: String?
         if let at = name.firstIndex(of: "@") {
@@ -144,7 +150,25 @@ final class PackCache: PackProvider {
         return .success(found)
     }
 
-    func runtime(_ index: Int) -> PackRuntime { runtimes[index] }
+    func runtime(_ index: Int) -> PackRuntime { lock.withLock { runtimes[index] } }
+}
+
+/// One worker thread's view of the pack cache: runtimes it has seen are kept locally, so the
+/// per-case lookup takes no lock.
+final class WorkerPacks: PackProvider {
+    private let shared: PackCache
+    private var local: [Int: PackRuntime] = [:]
+
+    init(_ shared: PackCache) { self.shared = shared }
+
+    func index(named name: String) -> Result<Int, CaseError> { shared.index(named: name) }
+
+    func runtime(_ index: Int) -> PackRuntime {
+        if let runtime = local[index] { return runtime }
+        let runtime = shared.runtime(index)
+        local[index] = runtime
+        return runtime
+    }
 }
 
 /// Why `--pack` could not be loaded, with what to show.

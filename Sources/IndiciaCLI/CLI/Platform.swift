@@ -184,3 +184,37 @@ public enum Platform {
 
 /// Set to 1 by the SIGINT handler (a plain global: signal handlers cannot capture context).
 nonisolated(unsafe) private var interruptFlag: sig_atomic_t = 0
+
+/// A mutual-exclusion lock for the little state that worker threads share (the pack cache).
+final class Lock {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() { pthread_mutex_init(mutex, nil) }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func withLock<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
+    }
+}
+
+extension Platform {
+    /// Number of processors available to this process.
+    static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// The offset of the last `byte` in `count` bytes at `start`, or nil.
+    static func findLast(_ byte: UInt8, in start: UnsafeRawPointer, count: Int) -> Int? {
+        let bytes = start.assumingMemoryBound(to: UInt8.self)
+        var index = count - 1
+        while index >= 0 {
+            if bytes[index] == byte { return index }
+            index -= 1
+        }
+        return nil
+    }
+}

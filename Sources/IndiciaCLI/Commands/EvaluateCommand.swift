@@ -1,3 +1,4 @@
+import Dispatch
 import IndiciaKit
 
 /// `indicia evaluate`: JSON cases in (one document or an NDJSON stream), one JSON result per case out.
@@ -70,25 +71,41 @@ enum EvaluateCommand {
     }
 }
 
-/// Splits input into records, evaluates each, and writes one result line per record.
+/// Splits input into records, evaluates each, and writes one result line per record, in order.
+///
+/// Complete lines are evaluated in batches; a large batch is split between worker threads (one per
+/// core, each with its own decoder, evaluation and output buffer) and written back in input order.
 final class StreamProcessor {
+    /// One worker's reusable state.
+    final class Worker {
+        var decoder = CaseDecoder()
+        var evaluation = Evaluation()
+        var out = ByteBuffer(capacity: 1 << 20)
+        var failed = 0
+        let packs: WorkerPacks
+
+        init(packs: PackCache) { self.packs = WorkerPacks(packs) }
+    }
+
     let packs: PackCache
     let defaultPack: Int?
     let output: OutputSink
     let lineBuffered: Bool
     let limits = CaseLimits.standard
-    private var decoder = CaseDecoder()
-    private var evaluation = Evaluation()
-    private var result = ByteBuffer()
+    private let workers: [Worker]
     private(set) var records = 0
     private(set) var failed = 0
     private(set) var outputFailed = false
+    /// Batches with fewer lines than this are not worth splitting between threads.
+    static let parallelThreshold = 32
 
     init(packs: PackCache, defaultPack: Int?, output: OutputSink, lineBuffered: Bool) {
         self.packs = packs
         self.defaultPack = defaultPack
         self.output = output
         self.lineBuffered = lineBuffered
+        let count = lineBuffered ? 1 : min(2, Platform.processorCount)
+        workers = (0..<count).map { _ in Worker(packs: packs) }
     }
 
     func process(_ input: InputSource) {
@@ -100,31 +117,23 @@ final class StreamProcessor {
         var firstData = true
         var documentMode = false
         while true {
-            // Hand over every complete line already buffered (a whole document is handled at the end).
-            while !documentMode, start < end {
-                guard let newline = Self.find(0x0A, in: buffer, from: start, to: end) else { break }
-                if skipping {
-                    skipping = false
-                } else {
-                    handle(buffer, start, newline)
-                }
+            if skipping, let newline = Self.find(0x0A, in: buffer, from: start, to: end) {
+                skipping = false
                 start = newline + 1
             }
-            if !skipping, !documentMode, end - start > limits.maxLineBytes {
+            // Every complete line buffered so far (a whole document is handled at the end).
+            if !documentMode, !skipping, let last = Self.findLast(0x0A, in: buffer, from: start, to: end) {
+                evaluateLines(buffer, start, last + 1)
+                start = last + 1
+            }
+            if !skipping, end - start > limits.maxLineBytes {
                 records += 1
                 failed += 1
-                emitError(CaseError("line-too-long", "the record is longer than \(limits.maxLineBytes) bytes", path: ""), id: nil)
+                let what = documentMode ? "document" : "record"
+                emit(error: CaseError("line-too-long", "the \(what) is longer than \(limits.maxLineBytes) bytes", path: ""))
                 skipping = true
             }
-            if skipping || (documentMode && end - start > limits.maxLineBytes) {
-                if documentMode && !skipping {
-                    records += 1
-                    failed += 1
-                    emitError(CaseError("line-too-long", "the document is longer than \(limits.maxLineBytes) bytes", path: ""), id: nil)
-                    skipping = true
-                }
-                start = end
-            }
+            if skipping { start = end }
             // Keep the unfinished line at the front and make room to read more.
             if start > 0 {
                 if start < end {
@@ -142,7 +151,13 @@ final class StreamProcessor {
                 input.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[end..<(end + chunk)]))
             }
             if n <= 0 {
-                if end > start && !skipping { handle(buffer, start, end) }
+                if end > start && !skipping {
+                    if documentMode {
+                        evaluateDocument(buffer, start, end)
+                    } else {
+                        evaluateLines(buffer, start, end, final: true)
+                    }
+                }
                 return
             }
             if firstData {
@@ -173,40 +188,121 @@ final class StreamProcessor {
         }
     }
 
-    private func handle(_ buffer: [UInt8], _ start: Int, _ end: Int) {
-        records += 1
-        guard end - start <= limits.maxLineBytes else {
-            failed += 1
-            emitError(CaseError("line-too-long", "the record is longer than \(limits.maxLineBytes) bytes", path: ""), id: nil)
-            return
+    static func findLast(_ byte: UInt8, in buffer: [UInt8], from: Int, to: Int) -> Int? {
+        buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, from < to else { return nil }
+            return Platform.findLast(byte, in: base + from, count: to - from).map { $0 + from }
         }
-        var stop = end
-        if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
-        buffer.withUnsafeBufferPointer { pointer in
-            let line = UnsafeBufferPointer(rebasing: pointer[start..<stop])
-            switch decoder.decode(line, packs: packs, defaultPack: defaultPack, into: &evaluation) {
-            case .success(let record):
-                let runtime = packs.runtime(record.pack)
-                runtime.pack.evaluate(&evaluation)
-                result.removeAll()
-                ResultWriter.write(evaluation, runtime: runtime, idBytes: record.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &result)
-                result.append(0x0A)
-                if !output.write(raw: result.bytes) { outputFailed = true }
-            case .failure(let failure):
-                failed += 1
-                result.removeAll()
-                ResultWriter.writeError(failure.error, line: records, idBytes: failure.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &result)
-                result.append(0x0A)
-                if !output.write(raw: result.bytes) { outputFailed = true }
-            }
-        }
-        if lineBuffered, !output.flush() { outputFailed = true }
     }
 
-    private func emitError(_ error: CaseError, id: [UInt8]?) {
-        result.removeAll()
-        ResultWriter.writeError(error, line: records, id: id, to: &result)
-        result.append(0x0A)
-        if !output.write(raw: result.bytes) { outputFailed = true }
+    /// Evaluates the lines in `buffer[from..<to]` (each ending in a newline unless `final`), in
+    /// parallel when there are enough of them, and writes their results in order.
+    private func evaluateLines(_ buffer: [UInt8], _ from: Int, _ to: Int, final: Bool = false) {
+        buffer.withUnsafeBufferPointer { pointer in
+            let whole = UnsafeBufferPointer(rebasing: pointer[from..<to])
+            let lineCount = Self.countLines(whole, final: final)
+            let parts = workers.count > 1 && lineCount >= Self.parallelThreshold && !final ? workers.count : 1
+            // Split at a line boundary near the middle.
+            var ranges: [Range<Int>] = [from..<to]
+            if parts == 2, let split = Self.find(0x0A, in: buffer, from: from + (to - from) / 2, to: to), split + 1 < to {
+                ranges = [from..<(split + 1), (split + 1)..<to]
+            }
+            var firstLine = [records]
+            if ranges.count == 2 {
+                firstLine.append(records + Self.countLines(UnsafeBufferPointer(rebasing: pointer[ranges[0]]), final: false))
+            }
+            let work = { (part: Int) in
+                let worker = self.workers[part]
+                worker.out.removeAll()
+                worker.failed = 0
+                var number = firstLine[part]
+                Self.forEachLine(UnsafeBufferPointer(rebasing: pointer[ranges[part]])) { line in
+                    number += 1
+                    if !Self.evaluate(line, number: number, worker: worker, defaultPack: self.defaultPack, limits: self.limits) {
+                        worker.failed += 1
+                    }
+                    if self.lineBuffered {
+                        _ = self.output.write(raw: worker.out.bytes)
+                        if !self.output.flush() { self.outputFailed = true }
+                        worker.out.removeAll()
+                    }
+                }
+            }
+            if ranges.count == 2 {
+                // Each thread touches only its own Worker; the input, ranges and line numbers are
+                // read-only here, and the pack cache takes a lock. TSan runs the tests over this path.
+                nonisolated(unsafe) let body = work
+                DispatchQueue.concurrentPerform(iterations: 2) { body($0) }
+            } else {
+                work(0)
+            }
+            records += lineCount
+            for part in ranges.indices {
+                failed += workers[part].failed
+                if !output.write(raw: workers[part].out.bytes) { outputFailed = true }
+            }
+        }
+    }
+
+    static func countLines(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
+        var count = 0
+        forEachLine(bytes) { _ in count += 1 }
+        return count
+    }
+
+    /// Calls `body` with each line (without its newline); a last line without a newline counts too.
+    static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var start = 0
+        while start < bytes.count {
+            let end = Platform.find(0x0A, in: base + start, count: bytes.count - start).map { $0 + start } ?? bytes.count
+            body(UnsafeBufferPointer(start: base + start, count: end - start))
+            start = end + 1
+        }
+    }
+
+    /// Evaluates one record into the worker's buffer. Returns false if it got an error result.
+    static func evaluate(_ raw: UnsafeBufferPointer<UInt8>, number: Int, worker: Worker, defaultPack: Int?, limits: CaseLimits) -> Bool {
+        var line = raw
+        if let last = line.last, last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+        guard line.count <= limits.maxLineBytes else {
+            ResultWriter.writeError(
+                CaseError("line-too-long", "the record is longer than \(limits.maxLineBytes) bytes", path: ""), line: number, idBytes: nil,
+                to: &worker.out)
+            worker.out.append(0x0A)
+            return false
+        }
+        switch worker.decoder.decode(line, packs: worker.packs, defaultPack: defaultPack, into: &worker.evaluation) {
+        case .success(let record):
+            let runtime = worker.packs.runtime(record.pack)
+            runtime.pack.evaluate(&worker.evaluation)
+            ResultWriter.write(worker.evaluation, runtime: runtime, idBytes: record.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &worker.out)
+            worker.out.append(0x0A)
+            return true
+        case .failure(let failure):
+            ResultWriter.writeError(failure.error, line: number, idBytes: failure.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &worker.out)
+            worker.out.append(0x0A)
+            return false
+        }
+    }
+
+    /// A whole (pretty-printed) document is one record.
+    private func evaluateDocument(_ buffer: [UInt8], _ from: Int, _ to: Int) {
+        let worker = workers[0]
+        worker.out.removeAll()
+        records += 1
+        let ok = buffer.withUnsafeBufferPointer { pointer in
+            Self.evaluate(UnsafeBufferPointer(rebasing: pointer[from..<to]), number: records, worker: worker, defaultPack: defaultPack, limits: limits)
+        }
+        if !ok { failed += 1 }
+        if !output.write(raw: worker.out.bytes) { outputFailed = true }
+    }
+
+    private func emit(error: CaseError) {
+        let worker = workers[0]
+        worker.out.removeAll()
+        ResultWriter.writeError(error, line: records, idBytes: nil, to: &worker.out)
+        worker.out.append(0x0A)
+        if !output.write(raw: worker.out.bytes) { outputFailed = true }
     }
 }
