@@ -40,14 +40,19 @@ enum Fixtures {
         #expect(expected == actual, "golden \(relative) differs", sourceLocation: sourceLocation)
     }
 
-    /// Loads and compiles a pack from YAML text (questionnaire then rules), failing the test on errors.
-    static func pack(questionnaire: String, rules: String, sourceLocation: SourceLocation = #_sourceLocation) -> CompiledPack? {
+    /// Loads pack files written from YAML text into a temporary folder.
+    static func library(questionnaire: String, rules: String) -> PackLibrary {
         let directory = NSTemporaryDirectory() + "indicia-test-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         FileManager.default.createFile(atPath: directory + "/q.yaml", contents: Data(questionnaire.utf8))
         FileManager.default.createFile(atPath: directory + "/r.yaml", contents: Data(rules.utf8))
-        let library = PackLibrary.load(paths: [directory])
+        return PackLibrary.load(paths: [directory])
+    }
+
+    /// Loads and compiles a pack from YAML text (questionnaire then rules), failing the test on errors.
+    static func pack(questionnaire: String, rules: String, sourceLocation: SourceLocation = #_sourceLocation) -> CompiledPack? {
+        let library = library(questionnaire: questionnaire, rules: rules)
         guard let id = library.ruleSetIDs.first else {
             Issue.record("no rule set: \(library.diagnostics)", sourceLocation: sourceLocation)
             return nil
@@ -61,12 +66,7 @@ enum Fixtures {
 
     /// Compiles a pack expecting it to fail, returning the diagnostics.
     static func packErrors(questionnaire: String, rules: String) -> [Diagnostic] {
-        let directory = NSTemporaryDirectory() + "indicia-test-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        FileManager.default.createFile(atPath: directory + "/q.yaml", contents: Data(questionnaire.utf8))
-        FileManager.default.createFile(atPath: directory + "/r.yaml", contents: Data(rules.utf8))
-        let library = PackLibrary.load(paths: [directory])
+        let library = library(questionnaire: questionnaire, rules: rules)
         var all = library.diagnostics
         for id in library.ruleSetIDs { all += library.compile(rulesID: id).1 }
         return all
