@@ -200,7 +200,7 @@ final class StreamProcessor {
     private func evaluateLines(_ buffer: [UInt8], _ from: Int, _ to: Int, final: Bool = false) {
         buffer.withUnsafeBufferPointer { pointer in
             let whole = UnsafeBufferPointer(rebasing: pointer[from..<to])
-            let lineCount = Self.countLines(whole, final: final)
+            let lineCount = Self.countLines(whole)
             let parts = workers.count > 1 && lineCount >= Self.parallelThreshold && !final ? workers.count : 1
             // Split at a line boundary near the middle.
             var ranges: [Range<Int>] = [from..<to]
@@ -209,7 +209,7 @@ final class StreamProcessor {
             }
             var firstLine = [records]
             if ranges.count == 2 {
-                firstLine.append(records + Self.countLines(UnsafeBufferPointer(rebasing: pointer[ranges[0]]), final: false))
+                firstLine.append(records + Self.countLines(UnsafeBufferPointer(rebasing: pointer[ranges[0]])))
             }
             let work = { (part: Int) in
                 let worker = self.workers[part]
@@ -244,7 +244,7 @@ final class StreamProcessor {
         }
     }
 
-    static func countLines(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
+    static func countLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         forEachLine(bytes) { _ in count += 1 }
         return count
