@@ -117,7 +117,8 @@ final class GuidedSession {
         saveDraft()
         say()
         say(wrapped("Your answers are saved in \(draftPath). Continue later with:"))
-        say("  indicia \(interview.pack.identity.id == "training" ? "assess" : "screen") --pack \(interview.pack.identity.id) --resume \(draftPath)")
+        let command = context.environment["INDICIA_INVOKED_AS"] ?? "indicia \(interview.pack.identity.id == "training" ? "assess" : "screen") --pack \(interview.pack.identity.id)"
+        say("  \(command) --resume \(draftPath)")
         context.output.flush()
         return interrupted ? .interrupted : .ok
     }
