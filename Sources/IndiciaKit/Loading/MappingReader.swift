@@ -5,7 +5,7 @@ struct MappingReader {
     let node: YAMLNode
     /// What the mapping is, for messages: "question 'q1'".
     var context: String
-    private var values: [String: YAMLNode.Pair] = [:]
+    private var values: [(String, YAMLNode.Pair)] = []
     let sources: SourceText
 
     /// Reads `node` as a mapping with the given allowed keys; nil (with an error) if it is not a mapping.
@@ -20,7 +20,7 @@ struct MappingReader {
         for pair in pairs {
             let key = pair.key.scalarText ?? ""
             if allowed.contains(key) {
-                values[key] = pair
+                values.append((key, pair))
             } else {
                 bag.error(
                     "unknown-key",
@@ -30,13 +30,15 @@ struct MappingReader {
         }
     }
 
+    private func pair(_ key: String) -> YAMLNode.Pair? { values.first { $0.0 == key }?.1 }
+
     /// The raw node under a key.
-    func node(_ key: String) -> YAMLNode? { values[key]?.value }
+    func node(_ key: String) -> YAMLNode? { pair(key)?.value }
 
     /// The position of a key (or of the mapping when absent).
-    func keyMark(_ key: String) -> SourceMark { values[key]?.key.mark ?? node.mark }
+    func keyMark(_ key: String) -> SourceMark { pair(key)?.key.mark ?? node.mark }
 
-    func has(_ key: String) -> Bool { values[key] != nil }
+    func has(_ key: String) -> Bool { pair(key) != nil }
 
     private func missing(_ key: String, _ bag: inout DiagnosticBag) {
         bag.error("missing-key", "\(context) is missing required key '\(key)'", at: node.mark)

@@ -24,14 +24,26 @@ public struct SHA256: Sendable {
     ///
     /// - Parameter bytes: More input.
     public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
+        let input = Array(bytes)
+        length &+= UInt64(input.count)
+        var offset = 0
+        // Top up a partial block first, then compress whole blocks straight from the input.
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, input.count)
+            buffer.append(contentsOf: input[0..<take])
+            offset = take
             if buffer.count == 64 {
-                compress(buffer)
+                buffer.withUnsafeBufferPointer { compress($0) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
+        input.withUnsafeBufferPointer { all in
+            while offset + 64 <= all.count {
+                compress(UnsafeBufferPointer(rebasing: all[offset..<(offset + 64)]))
+                offset += 64
+            }
+        }
+        if offset < input.count { buffer.append(contentsOf: input[offset...]) }
     }
 
     /// The digest as 64 lower-case hex digits.
@@ -40,9 +52,10 @@ public struct SHA256: Sendable {
     public func hexDigest() -> String {
         var copy = self
         let bitLength = length &* 8
-        copy.update([0x80])
-        while copy.buffer.count != 56 { copy.update([0]) }
-        copy.update((0..<8).reversed().map { UInt8(truncatingIfNeeded: bitLength >> (UInt64($0) * 8)) })
+        var padding: [UInt8] = [0x80]
+        padding += [UInt8](repeating: 0, count: (64 + 56 - (buffer.count + 1) % 64) % 64)
+        padding += (0..<8).reversed().map { UInt8(truncatingIfNeeded: bitLength >> (UInt64($0) * 8)) }
+        copy.update(padding)
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for word in copy.state {
@@ -61,8 +74,13 @@ public struct SHA256: Sendable {
         return hash.hexDigest()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, w)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
         }

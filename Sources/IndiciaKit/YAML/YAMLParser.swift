@@ -64,7 +64,7 @@ private final class LibYAMLSession {
     /// A collection being filled while its children are read.
     private enum Frame {
         case sequence(SourceMark, [YAMLNode])
-        case mapping(SourceMark, [YAMLNode.Pair], pendingKey: YAMLNode?, seen: [String: SourceMark])
+        case mapping(SourceMark, [YAMLNode.Pair], pendingKey: YAMLNode?)
     }
 
     func buildTree(file: String, limits: YAMLLimits) throws(YAMLSyntaxError) -> YAMLNode {
@@ -125,13 +125,13 @@ private final class LibYAMLSession {
                 if event.data.mapping_start.anchor != nil { throw .aliasNotAllowed(at: start) }
                 try checkTag(event.data.mapping_start.tag, at: start)
                 guard stack.count < limits.maxDepth else { throw .tooDeep(limit: limits.maxDepth, at: start) }
-                stack.append(.mapping(start, [], pendingKey: nil, seen: [:]))
+                stack.append(.mapping(start, [], pendingKey: nil))
             case YAML_SEQUENCE_END_EVENT:
                 if case .sequence(let m, let items)? = stack.popLast() {
                     finished = YAMLNode(mark: m, content: .sequence(items))
                 }
             case YAML_MAPPING_END_EVENT:
-                if case .mapping(let m, let pairs, _, _)? = stack.popLast() {
+                if case .mapping(let m, let pairs, _)? = stack.popLast() {
                     finished = YAMLNode(mark: m, content: .mapping(pairs))
                 }
             default:
@@ -149,15 +149,17 @@ private final class LibYAMLSession {
             case .sequence(let m, var items):
                 items.append(node)
                 stack.append(.sequence(m, items))
-            case .mapping(let m, var pairs, let pendingKey, var seen):
+            case .mapping(let m, var pairs, let pendingKey):
                 if let key = pendingKey {
                     pairs.append(YAMLNode.Pair(key: key, value: node))
-                    stack.append(.mapping(m, pairs, pendingKey: nil, seen: seen))
+                    stack.append(.mapping(m, pairs, pendingKey: nil))
                 } else {
                     guard let keyText = node.scalarText else { throw .complexKey(at: node.mark) }
-                    if let first = seen[keyText] { throw .duplicateKey(keyText, at: node.mark, first: first) }
-                    seen[keyText] = node.mark
-                    stack.append(.mapping(m, pairs, pendingKey: node, seen: seen))
+                    // Pack mappings are small: a scan is cheaper than hashing every key.
+                    if let first = pairs.first(where: { $0.key.scalarText == keyText }) {
+                        throw .duplicateKey(keyText, at: node.mark, first: first.key.mark)
+                    }
+                    stack.append(.mapping(m, pairs, pendingKey: node))
                 }
             }
         }
