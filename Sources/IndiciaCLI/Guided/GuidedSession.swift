@@ -293,8 +293,7 @@ final class GuidedSession {
     private func finish(out: String?, summary: String?) -> ExitCode {
         let evaluation = interview.evaluation
         let pack = interview.pack
-        var text = ResultSummary.text(evaluation, pack: pack, width: width)
-        if plain { text = text.replacingAll("•", with: "-").replacingAll("→", with: "-") }
+        let text = ResultSummary.text(evaluation, pack: pack, width: width, plain: plain)
         say()
         say(style.bold(rule("Result")))
         context.output.write(text)
@@ -339,13 +338,5 @@ extension String {
     func replacingFirst(_ target: String, with replacement: String) -> String {
         guard hasPrefix(target) else { return self }
         return replacement + dropFirst(target.count)
-    }
-
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self {
-            if c == target { out += replacement } else { out.append(c) }
-        }
-        return out
     }
 }

@@ -95,12 +95,7 @@ public struct CaseDecoder: Sendable {
                             "unknown field '\(Self.printable(String(decoding: name, as: UTF8.self)))'; a case has id, pack and answers",
                             path: "/" + JSONScanner.pointerSegment(name), column: key.start)
                     }
-                    scanner.skipWhitespace()
-                    if scanner.peek == 0x2C {
-                        scanner.position += 1
-                        continue
-                    }
-                    try scanner.expect(0x7D, "',' or '}'", path: "")
+                    if try scanner.another(closing: 0x7D, path: "") { continue }
                     break
                 }
             } else {
@@ -200,7 +195,7 @@ public struct CaseDecoder: Sendable {
             var key: Key?
             if hint < questionCount, literals.matchesKey(hint, scanner.bytes, at: scanner.position) {
                 index = hint
-                scanner.position += literals.keyLength[hint]
+                scanner.position += literals.keyLength(hint)
             } else {
                 let keyToken = try scanner.readString(path: "/answers")
                 let slowKey = Key(token: keyToken, decoded: keyToken.hasEscapes ? try scanner.decodeBytes(keyToken, path: "/answers") : nil)
@@ -243,12 +238,7 @@ public struct CaseDecoder: Sendable {
             }
             evaluation.slots[index] = value
             hint = index + 1
-            scanner.skipWhitespace()
-            if scanner.peek == 0x2C {
-                scanner.position += 1
-                continue
-            }
-            try scanner.expect(0x7D, "',' or '}'", path: "/answers")
+            if try scanner.another(closing: 0x7D, path: "/answers") { continue }
             return
         }
     }
@@ -403,12 +393,7 @@ public struct CaseDecoder: Sendable {
                         throw AnswerProblem.unknownChoice(column: itemColumn)
                     }
                     bits |= UInt64(1) << UInt64(choice)
-                    scanner.skipWhitespace()
-                    if scanner.peek == 0x2C {
-                        scanner.position += 1
-                        continue
-                    }
-                    try scanner.expect(0x5D, "',' or ']'", path: "")
+                    if try scanner.another(closing: 0x5D, path: "") { continue }
                     return .choices(bits)
                 }
             case 0x7B:

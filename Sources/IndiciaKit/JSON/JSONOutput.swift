@@ -53,11 +53,6 @@ public enum JSONOutput {
         return out
     }
 
-    /// Appends raw ASCII text.
-    @inline(__always) static func raw(_ text: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
     /// Appends an integer (used when pre-encoding fragments; the hot path uses `ByteBuffer`).
     static func integer(_ value: Int, to out: inout [UInt8]) {
         out += Array(String(value).utf8)
@@ -70,7 +65,7 @@ public enum JSONOutput {
         } else if value.isFinite {
             out.append(contentsOf: Array(value.description.utf8))
         } else {
-            raw("null", to: &out)
+            out += Array("null".utf8)
         }
     }
 }

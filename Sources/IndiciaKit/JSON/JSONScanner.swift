@@ -51,6 +51,19 @@ struct JSONScanner {
         position += 1
     }
 
+    /// After an object member or array item: consumes a ',' and answers true (another follows),
+    /// or consumes the closing bracket and answers false.
+    @inline(__always)
+    mutating func another(closing: UInt8, path: StaticString) throws(CaseError) -> Bool {
+        skipWhitespace()
+        if peek == 0x2C {
+            position += 1
+            return true
+        }
+        try expect(closing, closing == 0x7D ? "',' or '}'" : "',' or ']'", path: path)
+        return false
+    }
+
     var describeHere: String {
         guard position < bytes.count else { return " but the record ended" }
         let b = bytes[position]
@@ -300,12 +313,7 @@ struct JSONScanner {
                 _ = try readString(path: path)
                 try expect(0x3A, "':'", path: path)
                 try skipValue(path: path, depth: depth + 1)
-                skipWhitespace()
-                if peek == 0x2C {
-                    position += 1
-                    continue
-                }
-                try expect(0x7D, "',' or '}'", path: path)
+                if try another(closing: 0x7D, path: path) { continue }
                 return
             }
         case 0x5B:
@@ -317,12 +325,7 @@ struct JSONScanner {
             }
             while true {
                 try skipValue(path: path, depth: depth + 1)
-                skipWhitespace()
-                if peek == 0x2C {
-                    position += 1
-                    continue
-                }
-                try expect(0x5D, "',' or ']'", path: path)
+                if try another(closing: 0x5D, path: path) { continue }
                 return
             }
         case 0x2D, 0x30...0x39: _ = try readNumber(path: path)

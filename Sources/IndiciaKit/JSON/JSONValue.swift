@@ -58,12 +58,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 guard seen.insert(key).inserted else { throw scanner.fail("duplicate-key", "duplicate key in JSON object", path: "") }
                 try scanner.expect(0x3A, "':'", path: "")
                 members.append((key, try parseValue(&scanner, depth: depth + 1)))
-                scanner.skipWhitespace()
-                if scanner.peek == 0x2C {
-                    scanner.position += 1
-                    continue
-                }
-                try scanner.expect(0x7D, "',' or '}'", path: "")
+                if try scanner.another(closing: 0x7D, path: "") { continue }
                 return .object(members)
             }
         case 0x5B:
@@ -76,12 +71,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             while true {
                 items.append(try parseValue(&scanner, depth: depth + 1))
-                scanner.skipWhitespace()
-                if scanner.peek == 0x2C {
-                    scanner.position += 1
-                    continue
-                }
-                try scanner.expect(0x5D, "',' or ']'", path: "")
+                if try scanner.another(closing: 0x5D, path: "") { continue }
                 return .array(items)
             }
         case 0x2D, 0x30...0x39:

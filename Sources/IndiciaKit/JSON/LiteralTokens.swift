@@ -4,19 +4,7 @@
 /// The decoder tries these byte-for-byte first; anything else goes through the general parser,
 /// so the fast path never changes what is accepted or how it is reported.
 struct LiteralTokens: Sendable {
-    /// All tokens, concatenated.
-    let bytes: [UInt8]
-    /// Per question: where its key token starts in `bytes`, and its length.
-    let keyStart: [Int]
-    let keyLength: [Int]
-    /// Per question: its range of entries.
-    let entryStart: [Int]
-    let entryCount: [Int]
-    /// Per entry: where its token starts, its length, and the value it means.
-    let tokenStart: [Int]
-    let tokenLength: [Int]
-    let values: [Value]
-    /// One literal answer: its token (as a masked word when up to 8 bytes long) and its value.
+    /// One literal answer: its token (the first up-to-8 bytes as a masked word) and its value.
     struct Entry: Sendable {
         var word: UInt64
         var mask: UInt64
@@ -25,47 +13,48 @@ struct LiteralTokens: Sendable {
         var value: Value
     }
 
-    let entries: [Entry]
-
-    /// Everything the fast loop needs about one question, in one plain record.
+    /// Everything the decoder needs about one question's spelling, in one plain record.
     struct QuestionFast: Sendable {
         var keyWord: UInt64
         var keyMask: UInt64
+        var keyStart: Int
         var keyLength: Int
         var entryStart: Int
         var entryCount: Int
         /// Whether a plain non-negative JSON integer is an acceptable answer, and its range.
         var takesNumber: Bool
-        var integerOnly: Bool
         var min: Double
         var max: Double
     }
 
+    /// All tokens, concatenated.
+    let bytes: [UInt8]
+    /// Literal answers of every question, grouped by question.
+    let entries: [Entry]
     /// One record per question, in questionnaire order.
     let fast: [QuestionFast]
-    /// Tokens of up to 8 bytes as little-endian words with a mask, so matching is one compare.
-    let keyWord: [UInt64]
-    let keyMask: [UInt64]
-    let tokenWord: [UInt64]
-    let tokenMask: [UInt64]
 
     init(pack: CompiledPack) {
         var bytes: [UInt8] = []
-        var keyStart: [Int] = [], keyLength: [Int] = []
-        var entryStart: [Int] = [], entryCount: [Int] = []
-        var tokenStart: [Int] = [], tokenLength: [Int] = [], values: [Value] = []
+        var entries: [Entry] = []
+        var fast: [QuestionFast] = []
+        // The first (up to) 8 bytes as a little-endian word and mask; longer tokens compare the rest separately.
+        func word(_ token: [UInt8]) -> (UInt64, UInt64) {
+            let prefix = min(token.count, 8)
+            var value: UInt64 = 0
+            for k in 0..<prefix { value |= UInt64(token[k]) << (8 * UInt64(k)) }
+            return (value, prefix == 8 ? ~0 : (UInt64(1) << (8 * UInt64(prefix))) - 1)
+        }
         func add(_ token: [UInt8], _ value: Value) {
-            tokenStart.append(bytes.count)
-            tokenLength.append(token.count)
-            values.append(value)
+            let (w, m) = word(token)
+            entries.append(Entry(word: w, mask: m, start: bytes.count, length: token.count, value: value))
             bytes += token
         }
         for (index, question) in pack.questionnaire.questions.enumerated() {
             let key = JSONOutput.string(question.id) + [0x3A]
-            keyStart.append(bytes.count)
-            keyLength.append(key.count)
+            let keyStart = bytes.count
             bytes += key
-            entryStart.append(values.count)
+            let first = entries.count
             switch question.kind {
             case .yesNo:
                 add(Array("\"yes\"".utf8), .bool(true))
@@ -73,89 +62,69 @@ struct LiteralTokens: Sendable {
                 add(Array("true".utf8), .bool(true))
                 add(Array("false".utf8), .bool(false))
             case .singleChoice(let choices):
-                for (n, choice) in choices.enumerated() {
-                    add(JSONOutput.string(choice.id), .symbol(pack.choiceSymbols[index][n]))
-                }
+                for n in choices.indices { add(JSONOutput.string(choices[n].id), .symbol(pack.choiceSymbols[index][n])) }
             default:
                 break
             }
             if question.allowsNotKnown { add(Array("\"not_known\"".utf8), .missing(.notKnown)) }
             add(Array("null".utf8), .missing(.unanswered))
-            entryCount.append(values.count - entryStart[index])
-        }
-        // The first (up to) 8 bytes as a little-endian word and mask; longer tokens compare the rest separately.
-        func word(_ start: Int, _ length: Int) -> (UInt64, UInt64) {
-            let prefix = min(length, 8)
-            var value: UInt64 = 0
-            for k in 0..<prefix { value |= UInt64(bytes[start + k]) << (8 * UInt64(k)) }
-            return (value, prefix == 8 ? ~0 : (UInt64(1) << (8 * UInt64(prefix))) - 1)
-        }
-        let keys = zip(keyStart, keyLength).map { word($0, $1) }
-        keyWord = keys.map(\.0)
-        keyMask = keys.map(\.1)
-        let tokens = zip(tokenStart, tokenLength).map { word($0, $1) }
-        tokenWord = tokens.map(\.0)
-        tokenMask = tokens.map(\.1)
-        entries = values.indices.map { Entry(word: tokens[$0].0, mask: tokens[$0].1, start: tokenStart[$0], length: tokenLength[$0], value: values[$0]) }
-        fast = pack.questionnaire.questions.indices.map { index in
-            let spec = AnswerSpec(pack.questionnaire.questions[index])
-            return QuestionFast(
-                keyWord: keys[index].0, keyMask: keys[index].1, keyLength: keyLength[index], entryStart: entryStart[index],
-                entryCount: entryCount[index], takesNumber: spec.kind == .integer || spec.kind == .decimal,
-                integerOnly: spec.kind == .integer, min: spec.min, max: spec.max)
+            let spec = AnswerSpec(question)
+            let (keyWord, keyMask) = word(key)
+            fast.append(
+                QuestionFast(
+                    keyWord: keyWord, keyMask: keyMask, keyStart: keyStart, keyLength: key.count, entryStart: first,
+                    entryCount: entries.count - first, takesNumber: spec.kind == .integer || spec.kind == .decimal,
+                    min: spec.min, max: spec.max))
         }
         self.bytes = bytes
-        self.keyStart = keyStart
-        self.keyLength = keyLength
-        self.entryStart = entryStart
-        self.entryCount = entryCount
-        self.tokenStart = tokenStart
-        self.tokenLength = tokenLength
-        self.values = values
+        self.entries = entries
+        self.fast = fast
     }
+
+    /// Whether `length` bytes at `position` equal the token bytes at `start`.
+    @inline(__always)
+    private func equal(_ base: UnsafePointer<UInt8>, _ position: Int, _ start: Int, _ length: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { tokens in
+            tokens.baseAddress.map { memcmpBytes(base + position, $0 + start, length) } ?? false
+        }
+    }
+
+    /// The length of question `question`'s key token (`"id":`).
+    @inline(__always)
+    func keyLength(_ question: Int) -> Int { fast[question].keyLength }
 
     /// Whether the input at `position` starts with question `question`'s key token.
     @inline(__always)
     func matchesKey(_ question: Int, _ input: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
-        let length = keyLength[question]
-        guard position + length <= input.count, let base = input.baseAddress else { return false }
-        if length <= 8, position + 8 <= input.count {
-            let loaded = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-            return loaded & keyMask[question] == keyWord[question]
+        let info = fast[question]
+        guard position + info.keyLength <= input.count, let base = input.baseAddress else { return false }
+        if info.keyLength <= 8, position + 8 <= input.count {
+            return UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) & info.keyMask == info.keyWord
         }
-        return bytes.withUnsafeBufferPointer { tokens in
-            guard let t = tokens.baseAddress else { return false }
-            return memcmpBytes(base + position, t + keyStart[question], length)
-        }
+        return equal(base, position, info.keyStart, info.keyLength)
     }
 
     /// The value of a literal answer at `position` followed by a delimiter, and its length.
     @inline(__always)
     func literal(_ question: Int, _ input: UnsafeBufferPointer<UInt8>, at position: Int) -> (Value, Int)? {
         guard let base = input.baseAddress else { return nil }
-        let first = entryStart[question]
-        let last = first + entryCount[question]
+        let info = fast[question]
         let available = input.count - position
         let loaded = available >= 8 ? UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) : nil
-        return entries.withUnsafeBufferPointer { table -> (Value, Int)? in
-            for entry in table[first..<last] {
-                guard entry.length <= available else { continue }
-                if entry.length <= 8, let loaded {
-                    guard loaded & entry.mask == entry.word else { continue }
-                } else {
-                    let matched = bytes.withUnsafeBufferPointer { tokens in
-                        tokens.baseAddress.map { memcmpBytes(base + position, $0 + entry.start, entry.length) } ?? false
-                    }
-                    guard matched else { continue }
-                }
-                if entry.length < available {
-                    let next = base[position + entry.length]
-                    guard next == 0x2C || next == 0x7D || next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { continue }
-                }
-                return (entry.value, entry.length)
+        for entry in entries[info.entryStart..<(info.entryStart + info.entryCount)] {
+            guard entry.length <= available else { continue }
+            if entry.length <= 8, let loaded {
+                guard loaded & entry.mask == entry.word else { continue }
+            } else {
+                guard equal(base, position, entry.start, entry.length) else { continue }
             }
-            return nil
+            if entry.length < available {
+                let next = base[position + entry.length]
+                guard next == 0x2C || next == 0x7D || next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { continue }
+            }
+            return (entry.value, entry.length)
         }
+        return nil
     }
 
     /// Reads answers written exactly as the pack spells them, in questionnaire order, for as long
@@ -190,12 +159,7 @@ struct LiteralTokens: Sendable {
                     for e in info.entryStart..<(info.entryStart + info.entryCount) {
                         let entry = entryTable[e]
                         guard word & entry.mask == entry.word, v + entry.length < n else { continue }
-                        if entry.length > 8 {
-                            let rest = bytes.withUnsafeBufferPointer { tokens in
-                                tokens.baseAddress.map { memcmpBytes(base + v + 8, $0 + entry.start + 8, entry.length - 8) } ?? false
-                            }
-                            guard rest else { continue }
-                        }
+                        if entry.length > 8, !equal(base, v + 8, entry.start + 8, entry.length - 8) { continue }
                         let next = base[v + entry.length]
                         if next == 0x2C || next == 0x7D {
                             value = entry.value

@@ -24,7 +24,6 @@ public enum ResultWriter {
     public static func write(_ evaluation: Evaluation, runtime: PackRuntime, idBytes: UnsafeBufferPointer<UInt8>?, to out: inout ByteBuffer) {
         let pack = runtime.pack
         let f = runtime.fragments
-        let rules = pack.rules
         evaluation.slots.withUnsafeBufferPointer { slotBuffer in
             guard let slots = slotBuffer.baseAddress else { return }
             out.append("{\"id\":")
@@ -147,7 +146,6 @@ public enum ResultWriter {
             let required = f.required
             writeQuestions(where: { required[$0] && visible[$0] && slots[$0] == .missing(.unanswered) }, count: questionCount, f, &out)
             out.append(0x5D)
-            _ = rules
             out.append(f.closing)
         }
     }

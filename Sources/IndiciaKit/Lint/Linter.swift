@@ -45,14 +45,10 @@ public struct Linter: Sendable {
                     at: question.mark))
         }
         for indicator in rules.indicators {
-            if indicator.source == nil {
-                out.append(Diagnostic(.warning, "no-source", "indicator '\(indicator.id)' cites no source", at: indicator.mark))
-            } else if !indicator.verified {
-                out.append(
-                    Diagnostic(
-                        .warning, "unverified", "indicator '\(indicator.id)' has not been checked against a primary source (verified: false)",
-                        at: indicator.mark))
-            }
+            out += Self.provenance(
+                cited: indicator.source != nil, verified: indicator.verified, at: indicator.mark,
+                missing: "indicator '\(indicator.id)' cites no source",
+                unchecked: "indicator '\(indicator.id)' has not been checked against a primary source (verified: false)")
         }
         for value in rules.values where value.source != nil && !value.verified {
             out.append(
@@ -61,24 +57,16 @@ public struct Linter: Sendable {
                     at: value.mark))
         }
         for recommendation in rules.recommendations {
-            if recommendation.source == nil {
-                out.append(Diagnostic(.warning, "no-source", "recommendation '\(recommendation.id)' cites no source", at: recommendation.mark))
-            } else if !recommendation.verified {
-                out.append(
-                    Diagnostic(
-                        .warning, "unverified", "recommendation '\(recommendation.id)' has not been checked against a primary source (verified: false)",
-                        at: recommendation.mark))
-            }
+            out += Self.provenance(
+                cited: recommendation.source != nil, verified: recommendation.verified, at: recommendation.mark,
+                missing: "recommendation '\(recommendation.id)' cites no source",
+                unchecked: "recommendation '\(recommendation.id)' has not been checked against a primary source (verified: false)")
         }
         for service in pack.services.values.sorted(by: { $0.mark < $1.mark }) {
-            if service.source == nil {
-                out.append(Diagnostic(.warning, "no-source", "service '\(service.id)' cites no source for its contact details", at: service.mark))
-            } else if !service.verified {
-                out.append(
-                    Diagnostic(
-                        .warning, "unverified", "service '\(service.id)' contact details have not been checked against their source (verified: false)",
-                        at: service.mark))
-            }
+            out += Self.provenance(
+                cited: service.source != nil, verified: service.verified, at: service.mark,
+                missing: "service '\(service.id)' cites no source for its contact details",
+                unchecked: "service '\(service.id)' contact details have not been checked against their source (verified: false)")
         }
         var explorer = AnswerSpace(pack: pack, limit: maxCombinations)
         for (index, indicator) in rules.indicators.enumerated() {
@@ -118,6 +106,14 @@ public struct Linter: Sendable {
             }
         }
         return out
+    }
+
+    /// The one provenance check for everything a pack asks people to act on:
+    /// no citation at all, or a citation nobody has checked against the primary source.
+    private static func provenance(cited: Bool, verified: Bool, at mark: SourceMark, missing: String, unchecked: String) -> [Diagnostic] {
+        if !cited { return [Diagnostic(.warning, "no-source", missing, at: mark)] }
+        if !verified { return [Diagnostic(.warning, "unverified", unchecked, at: mark)] }
+        return []
     }
 
     private static func conditionHolds(_ pack: CompiledPack, band: Int, _ evaluation: Evaluation) -> Bool {

@@ -7,8 +7,9 @@ public enum ResultSummary {
     ///   - evaluation: The evaluated case.
     ///   - pack: The pack.
     ///   - width: Line width.
+    ///   - plain: ASCII bullets and arrows, for screen readers and terminals without UTF-8.
     /// - Returns: The text.
-    public static func text(_ evaluation: Evaluation, pack: CompiledPack, width: Int = 78) -> String {
+    public static func text(_ evaluation: Evaluation, pack: CompiledPack, width: Int = 78, plain: Bool = false) -> String {
         let rules = pack.rules
         let band = rules.outcomes[evaluation.outcome]
         let questions = pack.questionnaire.questions
@@ -69,7 +70,7 @@ public enum ResultSummary {
         let identity = pack.identity
         out += "\nPack: \(identity.id) \(identity.revision) (sha256 \(identity.sha256.prefix(12))…), Indicia \(identity.engine)\n"
         if let disclaimer = rules.disclaimer { out += TextWrap.wrap(disclaimer, width: width) }
-        return out
+        return plain ? out.replacingAll("•", with: "-").replacingAll("→", with: "-") : out
     }
 }
 
