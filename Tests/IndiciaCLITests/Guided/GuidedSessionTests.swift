@@ -42,6 +42,16 @@ struct GuidedSessionTests {
         #expect(guided.contains(#""outcome":{"id":"adult_indicators""#))
     }
 
+    @Test("--plain prints the result with ASCII bullets only")
+    func plainResult() {
+        let fancy = ToolRunner.run(["screen"], input: script(Self.adultAnswers), directory: ToolRunner.temporaryDirectory())
+        let plain = ToolRunner.run(["screen", "--plain"], input: script(Self.adultAnswers), directory: ToolRunner.temporaryDirectory())
+        #expect(plain.code == .ok, "\(plain.output)")
+        #expect(fancy.output.contains("  • Owes a debt that cannot be repaid [strong]"))
+        #expect(plain.output.contains("  - Owes a debt that cannot be repaid [strong]"))
+        #expect(!plain.output.contains("•") && !plain.output.contains("→"))
+    }
+
     @Test("a bad answer gets the reason and the same question again")
     func badInput() {
         let run = ToolRunner.run(["screen"], input: script(["maybe", "7"]))
