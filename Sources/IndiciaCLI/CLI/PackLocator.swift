@@ -157,15 +157,18 @@ final class PackCache: PackProvider {
 /// per-case lookup takes no lock.
 final class WorkerPacks: PackProvider {
     private let shared: PackCache
-    private var local: [Int: PackRuntime] = [:]
+    /// Indexed by pack index: an array read, not a hash, on every case. Only its own worker
+    /// thread touches it, so the run-time exclusivity check is not needed.
+    @exclusivity(unchecked) private var local: [PackRuntime?] = []
 
     init(_ shared: PackCache) { self.shared = shared }
 
     func index(named name: String) -> Result<Int, CaseError> { shared.index(named: name) }
 
     func runtime(_ index: Int) -> PackRuntime {
-        if let runtime = local[index] { return runtime }
+        if index < local.count, let runtime = local[index] { return runtime }
         let runtime = shared.runtime(index)
+        if index >= local.count { local += Array(repeating: nil, count: index + 1 - local.count) }
         local[index] = runtime
         return runtime
     }

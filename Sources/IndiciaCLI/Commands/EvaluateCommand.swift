@@ -78,13 +78,19 @@ enum EvaluateCommand {
 final class StreamProcessor {
     /// One worker's reusable state.
     final class Worker {
+        var state = WorkerState()
+        let packs: WorkerPacks
+
+        init(packs: PackCache) { self.packs = WorkerPacks(packs) }
+    }
+
+    /// What a worker reuses from case to case. Passed `inout` for a whole batch, so the per-case
+    /// work touches no class properties (no run-time exclusivity checks, no copies).
+    struct WorkerState: ~Copyable {
         var decoder = CaseDecoder()
         var evaluation = Evaluation()
         var out = ByteBuffer(capacity: 1 << 20)
         var failed = 0
-        let packs: WorkerPacks
-
-        init(packs: PackCache) { self.packs = WorkerPacks(packs) }
     }
 
     let packs: PackCache
@@ -213,19 +219,14 @@ final class StreamProcessor {
             }
             let work = { (part: Int) in
                 let worker = self.workers[part]
-                worker.out.removeAll()
-                worker.failed = 0
-                var number = firstLine[part]
-                Self.forEachLine(UnsafeBufferPointer(rebasing: pointer[ranges[part]])) { line in
-                    number += 1
-                    if !Self.evaluate(line, number: number, worker: worker, defaultPack: self.defaultPack, limits: self.limits) {
-                        worker.failed += 1
-                    }
-                    if self.lineBuffered {
-                        _ = self.output.write(raw: worker.out.bytes)
-                        if !self.output.flush() { self.outputFailed = true }
-                        worker.out.removeAll()
-                    }
+                Self.evaluateBatch(
+                    UnsafeBufferPointer(rebasing: pointer[ranges[part]]), firstLine: firstLine[part], state: &worker.state,
+                    packs: worker.packs, defaultPack: self.defaultPack, limits: self.limits
+                ) { out in
+                    guard self.lineBuffered else { return }
+                    _ = self.output.write(raw: out.bytes)
+                    if !self.output.flush() { self.outputFailed = true }
+                    out.removeAll()
                 }
             }
             if ranges.count == 2 {
@@ -238,8 +239,8 @@ final class StreamProcessor {
             }
             records += lineCount
             for part in ranges.indices {
-                failed += workers[part].failed
-                if !output.write(raw: workers[part].out.bytes) { outputFailed = true }
+                failed += workers[part].state.failed
+                if !output.write(raw: workers[part].state.out.bytes) { outputFailed = true }
             }
         }
     }
@@ -261,27 +262,47 @@ final class StreamProcessor {
         }
     }
 
+    /// Evaluates the lines of one batch into the worker's buffer (emptied first); `afterEach` sees
+    /// the buffer after every result.
+    static func evaluateBatch(
+        _ lines: UnsafeBufferPointer<UInt8>, firstLine: Int, state: inout WorkerState, packs: WorkerPacks, defaultPack: Int?,
+        limits: CaseLimits, afterEach: (inout ByteBuffer) -> Void
+    ) {
+        state.out.removeAll()
+        state.failed = 0
+        var number = firstLine
+        forEachLine(lines) { line in
+            number += 1
+            if !evaluate(line, number: number, state: &state, packs: packs, defaultPack: defaultPack, limits: limits) {
+                state.failed += 1
+            }
+            afterEach(&state.out)
+        }
+    }
+
     /// Evaluates one record into the worker's buffer. Returns false if it got an error result.
-    static func evaluate(_ raw: UnsafeBufferPointer<UInt8>, number: Int, worker: Worker, defaultPack: Int?, limits: CaseLimits) -> Bool {
+    static func evaluate(
+        _ raw: UnsafeBufferPointer<UInt8>, number: Int, state: inout WorkerState, packs: WorkerPacks, defaultPack: Int?, limits: CaseLimits
+    ) -> Bool {
         var line = raw
         if let last = line.last, last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
         guard line.count <= limits.maxLineBytes else {
             ResultWriter.writeError(
                 CaseError("line-too-long", "the record is longer than \(limits.maxLineBytes) bytes", path: ""), line: number, idBytes: nil,
-                to: &worker.out)
-            worker.out.append(0x0A)
+                to: &state.out)
+            state.out.append(0x0A)
             return false
         }
-        switch worker.decoder.decode(line, packs: worker.packs, defaultPack: defaultPack, into: &worker.evaluation) {
+        switch state.decoder.decode(line, packs: packs, defaultPack: defaultPack, into: &state.evaluation) {
         case .success(let record):
-            let runtime = worker.packs.runtime(record.pack)
-            runtime.pack.evaluate(&worker.evaluation)
-            ResultWriter.write(worker.evaluation, runtime: runtime, idBytes: record.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &worker.out)
-            worker.out.append(0x0A)
+            record.runtime.pack.evaluate(&state.evaluation)
+            ResultWriter.write(
+                state.evaluation, runtime: record.runtime, idBytes: record.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &state.out)
+            state.out.append(0x0A)
             return true
         case .failure(let failure):
-            ResultWriter.writeError(failure.error, line: number, idBytes: failure.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &worker.out)
-            worker.out.append(0x0A)
+            ResultWriter.writeError(failure.error, line: number, idBytes: failure.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &state.out)
+            state.out.append(0x0A)
             return false
         }
     }
@@ -289,20 +310,23 @@ final class StreamProcessor {
     /// A whole (pretty-printed) document is one record.
     private func evaluateDocument(_ buffer: [UInt8], _ from: Int, _ to: Int) {
         let worker = workers[0]
-        worker.out.removeAll()
+        worker.state.out.removeAll()
         records += 1
+        // One record, newlines and all: not split into lines.
         let ok = buffer.withUnsafeBufferPointer { pointer in
-            Self.evaluate(UnsafeBufferPointer(rebasing: pointer[from..<to]), number: records, worker: worker, defaultPack: defaultPack, limits: limits)
+            Self.evaluate(
+                UnsafeBufferPointer(rebasing: pointer[from..<to]), number: records, state: &worker.state, packs: worker.packs,
+                defaultPack: defaultPack, limits: limits)
         }
         if !ok { failed += 1 }
-        if !output.write(raw: worker.out.bytes) { outputFailed = true }
+        if !output.write(raw: worker.state.out.bytes) { outputFailed = true }
     }
 
     private func emit(error: CaseError) {
         let worker = workers[0]
-        worker.out.removeAll()
-        ResultWriter.writeError(error, line: records, idBytes: nil, to: &worker.out)
-        worker.out.append(0x0A)
-        if !output.write(raw: worker.out.bytes) { outputFailed = true }
+        worker.state.out.removeAll()
+        ResultWriter.writeError(error, line: records, idBytes: nil, to: &worker.state.out)
+        worker.state.out.append(0x0A)
+        if !output.write(raw: worker.state.out.bytes) { outputFailed = true }
     }
 }

@@ -28,6 +28,8 @@ public struct CompiledPack: Sendable {
         let staticEvidence: [[Int]?]
         /// Questions that have skip logic (section or question); the others are always asked.
         let conditionalQuestions: [Int]
+        /// The whole program as one function (see ``CompiledPack/Step/chain(_:)``).
+        let run: Step.Runner
 
         init(identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable, valueSlots: [Int], indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int, visibility: [(section: Evaluator?, question: Evaluator?)], program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?], recommendationConditions: [Evaluator?], outcomeSymbols: [Int32], choiceSymbols: [[Int32]], questionIndex: [String: Int], dependencies: Dependencies) {
             self.identity = identity
@@ -50,6 +52,7 @@ public struct CompiledPack: Sendable {
             self.questionIndex = questionIndex
             self.dependencies = dependencies
             questionCount = questionnaire.questions.count
+            run = Step.chain(program[...])
             conditionalQuestions = visibility.indices.filter { visibility[$0].section != nil || visibility[$0].question != nil }
             staticEvidence = indicatorSlots.map { slot in
                 expressions[slot]?.staticEvidence { expressions.indices.contains($0) ? expressions[$0] : nil }
@@ -67,6 +70,31 @@ public struct CompiledPack: Sendable {
     struct Step: Sendable {
         var slot: Int
         var evaluate: Evaluator
+
+        /// Runs steps in order over the slots.
+        typealias Runner = @Sendable (UnsafeMutablePointer<Value>) -> Void
+
+        /// Joins steps into one function, as a balanced tree of closures. Calling a closure held in an
+        /// array costs a reference-count round trip per call; a closure calling the closures it
+        /// captured does not, so this saves two atomic operations per step on every case.
+        static func chain(_ steps: ArraySlice<Step>) -> Runner {
+            switch steps.count {
+            case 0:
+                return { _ in }
+            case 1:
+                let slot = steps[steps.startIndex].slot
+                let evaluate = steps[steps.startIndex].evaluate
+                return { slots in slots[slot] = evaluate(UnsafePointer(slots)) }
+            default:
+                let middle = steps.startIndex + steps.count / 2
+                let first = chain(steps[..<middle])
+                let second = chain(steps[middle...])
+                return { slots in
+                    first(slots)
+                    second(slots)
+                }
+            }
+        }
     }
 
     /// Which pack this is.

@@ -75,8 +75,7 @@ extension CompiledPack {
                     slots[index] = .missing(.notAsked)
                 }
             }
-            let program = storage.program
-            for index in program.indices { slots[program[index].slot] = program[index].evaluate(readable) }
+            storage.run(slots)
             let outcomeConditions = storage.outcomeConditions
             var matched = outcomeConditions.count - 1
             for (index, condition) in outcomeConditions.enumerated() {

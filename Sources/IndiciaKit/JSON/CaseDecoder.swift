@@ -2,11 +2,13 @@
 /// checking every answer against its question.
 public struct CaseDecoder: Sendable {
     /// What was read besides the answers.
-    public struct Record: Sendable, Equatable {
+    public struct Record: Sendable {
         /// Where the case id is in the record, exactly as written (a JSON string or number), if any.
         public var idRange: Range<Int>?
         /// Index of the pack used (into the runtimes passed to `decode`).
         public var pack: Int
+        /// The pack used, ready to evaluate the answers read.
+        public var runtime: PackRuntime
     }
 
     /// A record that could not be read, with the id if it was read before the problem.
@@ -109,11 +111,12 @@ public struct CaseDecoder: Sendable {
             guard let answersAt else {
                 throw CaseError("missing-field", "the case has no \"answers\" object", path: "/answers")
             }
+            let runtime = packs.runtime(pack)
             if parsedWith != pack {
                 scanner.position = answersAt
-                try readAnswers(&scanner, runtime: packs.runtime(pack), into: &evaluation)
+                try readAnswers(&scanner, runtime: runtime, into: &evaluation)
             }
-            return .success(Record(idRange: id, pack: pack))
+            return .success(Record(idRange: id, pack: pack, runtime: runtime))
         } catch {
             return .failure(Failure(error: error, idRange: id))
         }
@@ -179,14 +182,13 @@ public struct CaseDecoder: Sendable {
         let literals = runtime.literals
         // Fast path: answers in the pack's own spelling and order (most integrations send exactly that).
         let closed = evaluation.slots.withUnsafeMutableBufferPointer { slots -> Bool in
-            seen.withUnsafeMutableBufferPointer { seenBuffer -> Bool in
-                guard let slotBase = slots.baseAddress, let seenBase = seenBuffer.baseAddress else { return false }
-                return literals.fastRun(
-                    scanner.bytes, position: &scanner.position, question: &hint, count: &count, maxAnswers: limits.maxAnswers,
-                    slots: slotBase, seen: seenBase, stamp: stamp)
-            }
+            guard let slotBase = slots.baseAddress else { return false }
+            return literals.fastRun(scanner.bytes, position: &scanner.position, question: &hint, maxAnswers: limits.maxAnswers, slots: slotBase)
         }
         if closed { return }
+        // The general parser checks for duplicates: mark what the fast path read.
+        count = hint
+        for index in 0..<hint { seen[index] = stamp }
         while true {
             scanner.skipWhitespace()
             // Fast path: the next question's key exactly as the pack spells it, e.g. "q07":

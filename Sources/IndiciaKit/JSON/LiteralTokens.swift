@@ -4,30 +4,51 @@
 /// The decoder tries these byte-for-byte first; anything else goes through the general parser,
 /// so the fast path never changes what is accepted or how it is reported.
 struct LiteralTokens: Sendable {
-    /// One literal answer: its token (the first up-to-8 bytes as a masked word) and its value.
+    /// A token compared as two masked little-endian words (its first 16 bytes); longer tokens also
+    /// compare the rest of their bytes.
+    struct Token: Sendable {
+        var head: UInt64 = 0
+        var headMask: UInt64 = 0
+        var tail: UInt64 = 0
+        var tailMask: UInt64 = 0
+        var start: Int = 0
+        var length: Int = 0
+
+        init() {}
+
+        init(_ token: [UInt8], start: Int) {
+            for (k, byte) in token.prefix(16).enumerated() {
+                if k < 8 {
+                    head |= UInt64(byte) << (8 * UInt64(k))
+                    headMask |= 0xFF << (8 * UInt64(k))
+                } else {
+                    tail |= UInt64(byte) << (8 * UInt64(k - 8))
+                    tailMask |= 0xFF << (8 * UInt64(k - 8))
+                }
+            }
+            self.start = start
+            length = token.count
+        }
+    }
+
+    /// One literal answer and its value.
     struct Entry: Sendable {
-        var word: UInt64
-        var mask: UInt64
-        var start: Int
-        var length: Int
+        var token: Token
         var value: Value
     }
 
     /// Everything the decoder needs about one question's spelling, in one plain record.
     struct QuestionFast: Sendable {
-        var keyWord: UInt64
-        var keyMask: UInt64
-        var keyStart: Int
-        var keyLength: Int
+        var key: Token
         var entryStart: Int
-        var entryCount: Int
+        var entryEnd: Int
         /// Whether a plain non-negative JSON integer is an acceptable answer, and its range.
         var takesNumber: Bool
         var min: Double
         var max: Double
     }
 
-    /// All tokens, concatenated.
+    /// All tokens, concatenated (for the bytes of tokens longer than 16).
     let bytes: [UInt8]
     /// Literal answers of every question, grouped by question.
     let entries: [Entry]
@@ -38,22 +59,13 @@ struct LiteralTokens: Sendable {
         var bytes: [UInt8] = []
         var entries: [Entry] = []
         var fast: [QuestionFast] = []
-        // The first (up to) 8 bytes as a little-endian word and mask; longer tokens compare the rest separately.
-        func word(_ token: [UInt8]) -> (UInt64, UInt64) {
-            let prefix = min(token.count, 8)
-            var value: UInt64 = 0
-            for k in 0..<prefix { value |= UInt64(token[k]) << (8 * UInt64(k)) }
-            return (value, prefix == 8 ? ~0 : (UInt64(1) << (8 * UInt64(prefix))) - 1)
+        func token(_ text: [UInt8]) -> Token {
+            defer { bytes += text }
+            return Token(text, start: bytes.count)
         }
-        func add(_ token: [UInt8], _ value: Value) {
-            let (w, m) = word(token)
-            entries.append(Entry(word: w, mask: m, start: bytes.count, length: token.count, value: value))
-            bytes += token
-        }
+        func add(_ text: [UInt8], _ value: Value) { entries.append(Entry(token: token(text), value: value)) }
         for (index, question) in pack.questionnaire.questions.enumerated() {
-            let key = JSONOutput.string(question.id) + [0x3A]
-            let keyStart = bytes.count
-            bytes += key
+            let key = token(JSONOutput.string(question.id) + [0x3A])
             let first = entries.count
             switch question.kind {
             case .yesNo:
@@ -69,11 +81,9 @@ struct LiteralTokens: Sendable {
             if question.allowsNotKnown { add(Array("\"not_known\"".utf8), .missing(.notKnown)) }
             add(Array("null".utf8), .missing(.unanswered))
             let spec = AnswerSpec(question)
-            let (keyWord, keyMask) = word(key)
             fast.append(
                 QuestionFast(
-                    keyWord: keyWord, keyMask: keyMask, keyStart: keyStart, keyLength: key.count, entryStart: first,
-                    entryCount: entries.count - first, takesNumber: spec.kind == .integer || spec.kind == .decimal,
+                    key: key, entryStart: first, entryEnd: entries.count, takesNumber: spec.kind == .integer || spec.kind == .decimal,
                     min: spec.min, max: spec.max))
         }
         self.bytes = bytes
@@ -81,27 +91,40 @@ struct LiteralTokens: Sendable {
         self.fast = fast
     }
 
-    /// Whether `length` bytes at `position` equal the token bytes at `start`.
+    /// Up to 8 bytes at `position` as a little-endian word, zero-padded past `end`.
     @inline(__always)
-    private func equal(_ base: UnsafePointer<UInt8>, _ position: Int, _ start: Int, _ length: Int) -> Bool {
-        bytes.withUnsafeBufferPointer { tokens in
-            tokens.baseAddress.map { memcmpBytes(base + position, $0 + start, length) } ?? false
+    private static func word(_ base: UnsafePointer<UInt8>, _ position: Int, _ end: Int) -> UInt64 {
+        if position &+ 8 <= end { return UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) }
+        var value: UInt64 = 0
+        var k = 0
+        while position + k < end {
+            value |= UInt64(base[position + k]) << (8 * UInt64(k))
+            k += 1
+        }
+        return value
+    }
+
+    /// Whether the input at `position` (with `first` its first word) starts with `token`.
+    @inline(__always)
+    private func matches(_ token: Token, _ first: UInt64, _ base: UnsafePointer<UInt8>, _ position: Int, _ end: Int) -> Bool {
+        guard first & token.headMask == token.head, position &+ token.length <= end else { return false }
+        if token.length <= 8 { return true }
+        guard Self.word(base, position &+ 8, end) & token.tailMask == token.tail else { return false }
+        if token.length <= 16 { return true }
+        return bytes.withUnsafeBufferPointer { tokens in
+            tokens.baseAddress.map { memcmpBytes(base + position + 16, $0 + token.start + 16, token.length - 16) } ?? false
         }
     }
 
     /// The length of question `question`'s key token (`"id":`).
     @inline(__always)
-    func keyLength(_ question: Int) -> Int { fast[question].keyLength }
+    func keyLength(_ question: Int) -> Int { fast[question].key.length }
 
     /// Whether the input at `position` starts with question `question`'s key token.
     @inline(__always)
     func matchesKey(_ question: Int, _ input: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
-        let info = fast[question]
-        guard position + info.keyLength <= input.count, let base = input.baseAddress else { return false }
-        if info.keyLength <= 8, position + 8 <= input.count {
-            return UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) & info.keyMask == info.keyWord
-        }
-        return equal(base, position, info.keyStart, info.keyLength)
+        guard let base = input.baseAddress else { return false }
+        return matches(fast[question].key, Self.word(base, position, input.count), base, position, input.count)
     }
 
     /// The value of a literal answer at `position` followed by a delimiter, and its length.
@@ -109,33 +132,28 @@ struct LiteralTokens: Sendable {
     func literal(_ question: Int, _ input: UnsafeBufferPointer<UInt8>, at position: Int) -> (Value, Int)? {
         guard let base = input.baseAddress else { return nil }
         let info = fast[question]
-        let available = input.count - position
-        let loaded = available >= 8 ? UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) : nil
-        for entry in entries[info.entryStart..<(info.entryStart + info.entryCount)] {
-            guard entry.length <= available else { continue }
-            if entry.length <= 8, let loaded {
-                guard loaded & entry.mask == entry.word else { continue }
-            } else {
-                guard equal(base, position, entry.start, entry.length) else { continue }
-            }
-            if entry.length < available {
-                let next = base[position + entry.length]
+        let end = input.count
+        let first = Self.word(base, position, end)
+        for entry in entries[info.entryStart..<info.entryEnd] where matches(entry.token, first, base, position, end) {
+            let after = position + entry.token.length
+            if after < end {
+                let next = base[after]
                 guard next == 0x2C || next == 0x7D || next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { continue }
             }
-            return (entry.value, entry.length)
+            return (entry.value, entry.token.length)
         }
         return nil
     }
 
-    /// Reads answers written exactly as the pack spells them, in questionnaire order, for as long
-    /// as the input follows that form; stops, without consuming, at the first answer that needs the
-    /// general parser (which then reports any problem exactly as it always would).
+    /// Reads answers written exactly as the pack spells them, in questionnaire order starting with
+    /// the first question, for as long as the input follows that form; stops, without consuming, at
+    /// the first answer that needs the general parser (which then reports any problem exactly as it
+    /// always would).
     ///
     /// - Returns: Whether the closing `}` of the answers object was consumed.
     @inline(__always)
     func fastRun(
-        _ input: UnsafeBufferPointer<UInt8>, position: inout Int, question: inout Int, count: inout Int, maxAnswers: Int,
-        slots: UnsafeMutablePointer<Value>, seen: UnsafeMutablePointer<UInt32>, stamp: UInt32
+        _ input: UnsafeBufferPointer<UInt8>, position: inout Int, question: inout Int, maxAnswers: Int, slots: UnsafeMutablePointer<Value>
     ) -> Bool {
         guard let base = input.baseAddress else { return false }
         let n = input.count
@@ -147,48 +165,46 @@ struct LiteralTokens: Sendable {
                     position = p
                     question = q
                 }
-                while q < table.count, count < maxAnswers {
-                    let info = table[q]
-                    guard info.keyLength <= 8, p + 8 <= n, seen[q] != stamp else { return false }
-                    guard UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & info.keyMask == info.keyWord else { return false }
-                    let v = p + info.keyLength
-                    guard v + 8 <= n else { return false }
-                    let word = UnsafeRawPointer(base + v).loadUnaligned(as: UInt64.self)
-                    var value = Value.missing(.unanswered)
+                // Questions are visited once each, in order, so none can be a duplicate here. Positions
+                // stay within the line (bounded by `n`), so wrapping arithmetic cannot wrap.
+                let limit = Swift.min(table.count, maxAnswers)
+                while q < limit {
+                    guard matches(table[q].key, Self.word(base, p, n), base, p, n) else { return false }
+                    let v = p &+ table[q].key.length
+                    let first = Self.word(base, v, n)
                     var end = -1
-                    for e in info.entryStart..<(info.entryStart + info.entryCount) {
-                        let entry = entryTable[e]
-                        guard word & entry.mask == entry.word, v + entry.length < n else { continue }
-                        if entry.length > 8, !equal(base, v + 8, entry.start + 8, entry.length - 8) { continue }
-                        let next = base[v + entry.length]
-                        if next == 0x2C || next == 0x7D {
-                            value = entry.value
-                            end = v + entry.length
-                            break
+                    var e = table[q].entryStart
+                    let entryEnd = table[q].entryEnd
+                    while e < entryEnd {
+                        if matches(entryTable[e].token, first, base, v, n) {
+                            let after = v &+ entryTable[e].token.length
+                            if after < n, base[after] == 0x2C || base[after] == 0x7D {
+                                slots[q] = entryTable[e].value
+                                end = after
+                                break
+                            }
                         }
+                        e &+= 1
                     }
-                    if end < 0 && info.takesNumber {
+                    if end < 0 {
                         // A plain non-negative integer of up to 15 digits, followed by ',' or '}'.
+                        guard table[q].takesNumber, v < n else { return false }
                         var digits = 0
                         var number = 0
                         var c = base[v]
-                        while c >= 0x30 && c <= 0x39 && digits < 15 {
-                            number = number * 10 + Int(c - 0x30)
-                            digits += 1
-                            c = base[v + digits]
+                        while c >= 0x30 && c <= 0x39 && digits < 15 && v &+ digits &+ 1 < n {
+                            number = number &* 10 &+ Int(c &- 0x30)
+                            digits &+= 1
+                            c = base[v &+ digits]
                         }
                         guard digits > 0, c == 0x2C || c == 0x7D, !(digits > 1 && base[v] == 0x30) else { return false }
                         let x = Double(number)
-                        guard x >= info.min, x <= info.max else { return false }
-                        value = .number(x)
-                        end = v + digits
+                        guard x >= table[q].min, x <= table[q].max else { return false }
+                        slots[q] = .number(x)
+                        end = v &+ digits
                     }
-                    guard end >= 0 else { return false }
-                    slots[q] = value
-                    seen[q] = stamp
-                    count += 1
-                    q += 1
-                    p = end + 1
+                    q &+= 1
+                    p = end &+ 1
                     if base[end] == 0x7D { return true }
                 }
                 return false
