@@ -21,6 +21,13 @@ public enum Platform {
         }
     }
 
+    /// Whether a read on `fd` would return at once: data waiting, end of input, or an error.
+    /// A regular file always is; a pipe or terminal is only when the writer has sent something.
+    static func readable(_ fd: Int32) -> Bool {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) > 0 && entry.revents != 0
+    }
+
     /// Writes all bytes; false on error.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard var pointer = bytes.baseAddress else { return true }

@@ -24,6 +24,9 @@ extension OutputSink {
 public protocol InputSource: AnyObject {
     /// Reads up to `capacity` bytes into `buffer`; 0 at end of input, -1 on error.
     func read(into buffer: UnsafeMutableRawBufferPointer) -> Int
+    /// Whether a read now would return at once (more input, or the end, is already there).
+    /// Streams flush their output before a read that could wait.
+    var hasDataWaiting: Bool { get }
     /// Whether this is a terminal.
     var isTerminal: Bool { get }
 }
@@ -98,6 +101,8 @@ public final class FileInput: InputSource {
         guard let base = buffer.baseAddress else { return 0 }
         return Platform.read(fd, base, buffer.count)
     }
+
+    public var hasDataWaiting: Bool { Platform.readable(fd) }
 }
 
 /// Collects output in memory (tests).
@@ -154,6 +159,9 @@ public final class BufferInput: InputSource {
         position += n
         return n
     }
+
+    /// All of it is in memory: a read never waits.
+    public var hasDataWaiting: Bool { true }
 }
 
 /// The streams and environment a command runs with, injected so tests can script them.

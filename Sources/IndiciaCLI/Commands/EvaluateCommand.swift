@@ -75,10 +75,14 @@ enum EvaluateCommand {
 ///
 /// Complete lines are evaluated in batches; a large batch is split between worker threads (one per
 /// core, each with its own decoder, evaluation and output buffer) and written back in input order.
+/// A batch's results are written by a writer thread while the next batch is evaluated; everything
+/// else that writes waits for it first (``drain()``), so output order never changes.
 final class StreamProcessor {
     /// One worker's reusable state.
     final class Worker {
         var state = WorkerState()
+        /// The results of the previous batch, being written while `state.out` fills.
+        var written = ByteBuffer(capacity: 1 << 20)
         let packs: WorkerPacks
 
         init(packs: PackCache) { self.packs = WorkerPacks(packs) }
@@ -104,6 +108,11 @@ final class StreamProcessor {
     private(set) var outputFailed = false
     /// Batches with fewer lines than this are not worth splitting between threads.
     static let parallelThreshold = 32
+    /// The writer thread, and the write it has in hand (at most one).
+    private let writer = DispatchQueue(label: "indicia.evaluate.writer")
+    private let writing = DispatchGroup()
+    /// Set by the writer thread; read only after ``drain()``.
+    private var writerFailed = false
 
     init(packs: PackCache, defaultPack: Int?, output: OutputSink, lineBuffered: Bool) {
         self.packs = packs
@@ -115,6 +124,8 @@ final class StreamProcessor {
     }
 
     func process(_ input: InputSource) {
+        // Every result is written before this returns.
+        defer { drain() }
         let chunk = 1 << 18
         var buffer = [UInt8](repeating: 0, count: chunk * 2)
         var start = 0
@@ -152,7 +163,11 @@ final class StreamProcessor {
                 start = 0
             }
             if buffer.count - end < chunk { buffer.append(contentsOf: [UInt8](repeating: 0, count: chunk)) }
-            if !output.flush() { outputFailed = true }
+            // About to read: if that could wait (a coprocess between requests), everything so far goes out first.
+            if !input.hasDataWaiting {
+                drain()
+                if !output.flush() { outputFailed = true }
+            }
             let n = buffer.withUnsafeMutableBytes { raw in
                 input.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[end..<(end + chunk)]))
             }
@@ -238,9 +253,22 @@ final class StreamProcessor {
                 work(0)
             }
             records += lineCount
-            for part in ranges.indices {
-                failed += workers[part].state.failed
-                if !output.write(raw: workers[part].state.out.bytes) { outputFailed = true }
+            for part in ranges.indices { failed += workers[part].state.failed }
+            if lineBuffered {
+                return
+            }
+            // Hand this batch to the writer once it has finished the previous one; the workers fill
+            // the buffers it has just written while it writes this batch.
+            drain()
+            for worker in workers { swap(&worker.state.out, &worker.written) }
+            let written = ranges.count
+            nonisolated(unsafe) let unsafeSelf = self
+            writing.enter()
+            writer.async {
+                for part in 0..<written where !unsafeSelf.output.write(raw: unsafeSelf.workers[part].written.bytes) {
+                    unsafeSelf.writerFailed = true
+                }
+                unsafeSelf.writing.leave()
             }
         }
     }
@@ -308,7 +336,14 @@ final class StreamProcessor {
     }
 
     /// A whole (pretty-printed) document is one record.
+    /// Waits until the writer thread has written everything handed to it.
+    func drain() {
+        writing.wait()
+        if writerFailed { outputFailed = true }
+    }
+
     private func evaluateDocument(_ buffer: [UInt8], _ from: Int, _ to: Int) {
+        drain()
         let worker = workers[0]
         worker.state.out.removeAll()
         records += 1
@@ -323,6 +358,7 @@ final class StreamProcessor {
     }
 
     private func emit(error: CaseError) {
+        drain()
         let worker = workers[0]
         worker.state.out.removeAll()
         ResultWriter.writeError(error, line: records, idBytes: nil, to: &worker.state.out)

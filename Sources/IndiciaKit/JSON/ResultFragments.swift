@@ -25,6 +25,10 @@ struct ResultFragments: Sendable {
     /// Per category: `"id":`, and the strength keys.
     let categoryKeys: FragmentTable
     let strengthKeys: FragmentTable
+    /// The categories object's members with every count 0, and where each count's digit is
+    /// (by category × strength): most results only change a few digits.
+    let categoriesTemplate: [UInt8]
+    let categoryDigits: [Int]
     /// Per indicator: category index and strength index (or -1).
     let indicatorCategory: [Int]
     let indicatorStrength: [Int]
@@ -102,6 +106,27 @@ struct ResultFragments: Sendable {
         valueKeys = rules.values.enumerated().filter { $0.element.output }.map { ($0.offset, s($0.element.id) + [0x3A]) }
         categoryKeys = FragmentTable(rules.categories.map { s($0.id) + [0x3A] })
         strengthKeys = FragmentTable(rules.strengths.map { s($0.id) + [0x3A] })
+        var template: [UInt8] = []
+        var digits: [Int] = []
+        for c in rules.categories.indices {
+            if c > 0 { template.append(0x2C) }
+            template += s(rules.categories[c].id) + [0x3A]
+            if rules.strengths.isEmpty {
+                digits.append(template.count)
+                template.append(0x30)
+                continue
+            }
+            template.append(0x7B)
+            for n in rules.strengths.indices {
+                if n > 0 { template.append(0x2C) }
+                template += s(rules.strengths[n].id) + [0x3A]
+                digits.append(template.count)
+                template.append(0x30)
+            }
+            template.append(0x7D)
+        }
+        categoriesTemplate = template
+        categoryDigits = digits
         indicatorCategory = rules.indicators.map { indicator in rules.categories.firstIndex { $0.id == indicator.category } ?? -1 }
         indicatorStrength = rules.indicators.map { indicator in rules.strengths.firstIndex { $0.id == indicator.strength } ?? -1 }
         symbolJSON = FragmentTable(pack.symbols.names.map(s))

@@ -56,34 +56,7 @@ public enum ResultWriter {
             }
 
             out.append("},\"categories\":{")
-            if !f.categoryKeys.isEmpty {
-                let strengthCount = max(1, f.strengthKeys.count)
-                // Counted in a temporary stack buffer: no allocation per case.
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: f.categoryKeys.count * strengthCount) { counts in
-                    counts.initialize(repeating: 0)
-                    for (indicator, slot) in pack.indicatorSlots.enumerated() where slots[slot].isTrue {
-                        let category = f.indicatorCategory[indicator]
-                        guard category >= 0 else { continue }
-                        counts[category * strengthCount + max(0, f.indicatorStrength[indicator])] += 1
-                    }
-                    for c in 0..<f.categoryKeys.count {
-                        if c > 0 { out.append(0x2C) }
-                        f.categoryKeys.append(c, to: &out)
-                        if f.strengthKeys.isEmpty {
-                            JSONOutput.integer(counts[c], to: &out)
-                            continue
-                        }
-                        out.append(0x7B)
-                        for s in 0..<f.strengthKeys.count {
-                            if s > 0 { out.append(0x2C) }
-                            f.strengthKeys.append(s, to: &out)
-                            JSONOutput.integer(counts[c * strengthCount + s], to: &out)
-                        }
-                        out.append(0x7D)
-                    }
-                }
-            }
-
+            writeCategories(slots, pack, f, &out)
             out.append("},\"indicators\":[")
             var first = true
             var indeterminate: [Int] = []
@@ -185,6 +158,48 @@ public enum ResultWriter {
             JSONOutput.integer(column, to: &out)
         }
         out.append("}}")
+    }
+
+    /// The count of fired indicators per category (and strength), from the zero template when
+    /// every count is a single digit.
+    private static func writeCategories(_ slots: UnsafePointer<Value>, _ pack: CompiledPack, _ f: ResultFragments, _ out: inout ByteBuffer) {
+        guard !f.categoryKeys.isEmpty else { return }
+        let strengthCount = max(1, f.strengthKeys.count)
+        // Counted in a temporary stack buffer: no allocation per case.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: f.categoryKeys.count * strengthCount) { counts in
+            counts.initialize(repeating: 0)
+            var largest = 0
+            for (indicator, slot) in pack.indicatorSlots.enumerated() where slots[slot].isTrue {
+                let category = f.indicatorCategory[indicator]
+                guard category >= 0 else { continue }
+                let index = category * strengthCount + max(0, f.indicatorStrength[indicator])
+                counts[index] += 1
+                largest = max(largest, counts[index])
+            }
+            if largest <= 9 {
+                let start = out.count
+                out.append(f.categoriesTemplate)
+                for index in counts.indices where counts[index] != 0 {
+                    out.overwrite(UInt8(0x30 + counts[index]), at: start + f.categoryDigits[index])
+                }
+                return
+            }
+            for c in 0..<f.categoryKeys.count {
+                if c > 0 { out.append(0x2C) }
+                f.categoryKeys.append(c, to: &out)
+                if f.strengthKeys.isEmpty {
+                    JSONOutput.integer(counts[c], to: &out)
+                    continue
+                }
+                out.append(0x7B)
+                for s in 0..<f.strengthKeys.count {
+                    if s > 0 { out.append(0x2C) }
+                    f.strengthKeys.append(s, to: &out)
+                    JSONOutput.integer(counts[c * strengthCount + s], to: &out)
+                }
+                out.append(0x7D)
+            }
+        }
     }
 
     private static func writeQuestions(where test: (Int) -> Bool, count: Int, _ f: ResultFragments, _ out: inout ByteBuffer) {
