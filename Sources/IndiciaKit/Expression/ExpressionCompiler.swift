@@ -117,6 +117,16 @@ struct ExpressionCompiler {
             let r = right.evaluate
             let negate = op == "!="
             // Comparing a question with a fixed value is by far the commonest case: read the slot directly.
+            if case .symbol(let symbol)? = right.literalValue, case .question(let slot) = left.node {
+                // A choice compared with one of its ids: an integer comparison.
+                return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right]) { slots in
+                    switch slots[slot] {
+                    case .symbol(let answer): return .bool((answer == symbol) != negate)
+                    case .missing(let reason): return .missing(reason)
+                    default: return .bool(negate)
+                    }
+                }
+            }
             if let constant = right.literalValue, case .question(let slot) = left.node {
                 return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right]) { slots in
                     let a = slots[slot]
@@ -506,24 +516,32 @@ struct ExpressionCompiler {
         switch builtin {
         case .count:
             evaluate = { values in
-                var n = 0
-                for slot in slots where values[slot].isTrue { n += 1 }
-                return .number(Double(n))
+                slots.withUnsafeBufferPointer { slots in
+                    var n = 0
+                    for slot in slots where values[slot].isTrue { n &+= 1 }
+                    return .number(Double(n))
+                }
             }
         case .countPossible:
             evaluate = { values in
-                var n = 0
-                for slot in slots {
-                    if case .bool(false) = values[slot] { continue }
-                    n += 1
+                slots.withUnsafeBufferPointer { slots in
+                    var n = 0
+                    for slot in slots {
+                        if case .bool(false) = values[slot] { continue }
+                        n &+= 1
+                    }
+                    return .number(Double(n))
                 }
-                return .number(Double(n))
             }
         default:
             evaluate = { values in
-                var total = 0.0
-                for (slot, weight) in zip(slots, weights) where values[slot].isTrue { total += weight }
-                return .number(total)
+                slots.withUnsafeBufferPointer { slots in
+                    weights.withUnsafeBufferPointer { weights in
+                        var total = 0.0
+                        for index in slots.indices where values[slots[index]].isTrue { total += weights[index] }
+                        return .number(total)
+                    }
+                }
             }
         }
         return TypedExpr(node: .indicators(slots), type: .number, offset: at, children: [], evaluate: evaluate)

@@ -42,6 +42,10 @@ struct LiteralTokens: Sendable {
         var key: Token
         var entryStart: Int
         var entryEnd: Int
+        /// Key and literal answer together (`"q01":"yes"`), for those that fit in 16 bytes: one
+        /// comparison reads both.
+        var pairStart: Int
+        var pairEnd: Int
         /// Whether a plain non-negative JSON integer is an acceptable answer, and its range.
         var takesNumber: Bool
         var min: Double
@@ -52,12 +56,15 @@ struct LiteralTokens: Sendable {
     let bytes: [UInt8]
     /// Literal answers of every question, grouped by question.
     let entries: [Entry]
+    /// Key-and-answer tokens of every question, grouped by question.
+    let pairs: [Entry]
     /// One record per question, in questionnaire order.
     let fast: [QuestionFast]
 
     init(pack: CompiledPack) {
         var bytes: [UInt8] = []
         var entries: [Entry] = []
+        var pairs: [Entry] = []
         var fast: [QuestionFast] = []
         func token(_ text: [UInt8]) -> Token {
             defer { bytes += text }
@@ -65,7 +72,8 @@ struct LiteralTokens: Sendable {
         }
         func add(_ text: [UInt8], _ value: Value) { entries.append(Entry(token: token(text), value: value)) }
         for (index, question) in pack.questionnaire.questions.enumerated() {
-            let key = token(JSONOutput.string(question.id) + [0x3A])
+            let keyBytes = JSONOutput.string(question.id) + [0x3A]
+            let key = token(keyBytes)
             let first = entries.count
             switch question.kind {
             case .yesNo:
@@ -81,13 +89,19 @@ struct LiteralTokens: Sendable {
             if question.allowsNotKnown { add(Array("\"not_known\"".utf8), .missing(.notKnown)) }
             add(Array("null".utf8), .missing(.unanswered))
             let spec = AnswerSpec(question)
+            let firstPair = pairs.count
+            for entry in entries[first...] where keyBytes.count + entry.token.length <= 16 {
+                let literal = bytes[entry.token.start..<(entry.token.start + entry.token.length)]
+                pairs.append(Entry(token: Token(keyBytes + literal, start: 0), value: entry.value))
+            }
             fast.append(
                 QuestionFast(
-                    key: key, entryStart: first, entryEnd: entries.count, takesNumber: spec.kind == .integer || spec.kind == .decimal,
-                    min: spec.min, max: spec.max))
+                    key: key, entryStart: first, entryEnd: entries.count, pairStart: firstPair, pairEnd: pairs.count,
+                    takesNumber: spec.kind == .integer || spec.kind == .decimal, min: spec.min, max: spec.max))
         }
         self.bytes = bytes
         self.entries = entries
+        self.pairs = pairs
         self.fast = fast
     }
 
@@ -159,6 +173,7 @@ struct LiteralTokens: Sendable {
         let n = input.count
         return fast.withUnsafeBufferPointer { table -> Bool in
             entries.withUnsafeBufferPointer { entryTable -> Bool in
+                pairs.withUnsafeBufferPointer { pairTable -> Bool in
                 var p = position
                 var q = question
                 defer {
@@ -169,26 +184,35 @@ struct LiteralTokens: Sendable {
                 // stay within the line (bounded by `n`), so wrapping arithmetic cannot wrap.
                 let limit = Swift.min(table.count, maxAnswers)
                 while q < limit {
-                    guard matches(table[q].key, Self.word(base, p, n), base, p, n) else { return false }
-                    let v = p &+ table[q].key.length
-                    let first = Self.word(base, v, n)
-                    var end = -1
-                    var e = table[q].entryStart
-                    let entryEnd = table[q].entryEnd
-                    while e < entryEnd {
-                        if matches(entryTable[e].token, first, base, v, n) {
-                            let after = v &+ entryTable[e].token.length
+                    let head = Self.word(base, p, n)
+                    let tail = Self.word(base, p &+ 8, n)
+                    var pair = table[q].pairStart
+                    let pairEnd = table[q].pairEnd
+                    var done = -1
+                    while pair < pairEnd {
+                        let token = pairTable[pair].token
+                        if head & token.headMask == token.head, tail & token.tailMask == token.tail {
+                            let after = p &+ token.length
                             if after < n, base[after] == 0x2C || base[after] == 0x7D {
-                                slots[q] = entryTable[e].value
-                                end = after
+                                slots[q] = pairTable[pair].value
+                                done = after
                                 break
                             }
                         }
-                        e &+= 1
+                        pair &+= 1
                     }
-                    if end < 0 {
+                    if done >= 0 {
+                        q &+= 1
+                        p = done &+ 1
+                        if base[done] == 0x7D { return true }
+                        continue
+                    }
+                    guard matches(table[q].key, head, base, p, n) else { return false }
+                    let v = p &+ table[q].key.length
+                    guard v < n else { return false }
+                    var end = -1
+                    if table[q].takesNumber, base[v] >= 0x30, base[v] <= 0x39 {
                         // A plain non-negative integer of up to 15 digits, followed by ',' or '}'.
-                        guard table[q].takesNumber, v < n else { return false }
                         var digits = 0
                         var number = 0
                         var c = base[v]
@@ -197,17 +221,35 @@ struct LiteralTokens: Sendable {
                             digits &+= 1
                             c = base[v &+ digits]
                         }
-                        guard digits > 0, c == 0x2C || c == 0x7D, !(digits > 1 && base[v] == 0x30) else { return false }
+                        guard c == 0x2C || c == 0x7D, !(digits > 1 && base[v] == 0x30) else { return false }
                         let x = Double(number)
                         guard x >= table[q].min, x <= table[q].max else { return false }
                         slots[q] = .number(x)
                         end = v &+ digits
+                    } else {
+                        // Literals too long to be read together with their key.
+                        let first = Self.word(base, v, n)
+                        var e = table[q].entryStart
+                        let entryEnd = table[q].entryEnd
+                        while e < entryEnd {
+                            if matches(entryTable[e].token, first, base, v, n) {
+                                let after = v &+ entryTable[e].token.length
+                                if after < n, base[after] == 0x2C || base[after] == 0x7D {
+                                    slots[q] = entryTable[e].value
+                                    end = after
+                                    break
+                                }
+                            }
+                            e &+= 1
+                        }
+                        guard end >= 0 else { return false }
                     }
                     q &+= 1
                     p = end &+ 1
                     if base[end] == 0x7D { return true }
                 }
                 return false
+                }
             }
         }
     }
