@@ -28,8 +28,9 @@ public struct CompiledPack: Sendable {
         let staticEvidence: [[Int]?]
         /// Questions that have skip logic (section or question); the others are always asked.
         let conditionalQuestions: [Int]
-        /// The whole program as one function (see ``CompiledPack/Step/chain(_:)``).
-        let run: Step.Runner
+        /// The program's steps, boxed, and the same boxes unretained for the evaluation loop.
+        let stepBoxes: [StepBox]
+        let unretainedSteps: [Unmanaged<StepBox>]
 
         init(identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable, valueSlots: [Int], indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int, visibility: [(section: Evaluator?, question: Evaluator?)], program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?], recommendationConditions: [Evaluator?], outcomeSymbols: [Int32], choiceSymbols: [[Int32]], questionIndex: [String: Int], dependencies: Dependencies) {
             self.identity = identity
@@ -52,7 +53,8 @@ public struct CompiledPack: Sendable {
             self.questionIndex = questionIndex
             self.dependencies = dependencies
             questionCount = questionnaire.questions.count
-            run = Step.chain(program[...])
+            stepBoxes = program.map { StepBox(slot: $0.slot, evaluate: $0.evaluate) }
+            unretainedSteps = stepBoxes.map { Unmanaged.passUnretained($0) }
             conditionalQuestions = visibility.indices.filter { visibility[$0].section != nil || visibility[$0].question != nil }
             staticEvidence = indicatorSlots.map { slot in
                 expressions[slot]?.staticEvidence { expressions.indices.contains($0) ? expressions[$0] : nil }
@@ -70,30 +72,19 @@ public struct CompiledPack: Sendable {
     struct Step: Sendable {
         var slot: Int
         var evaluate: Evaluator
+    }
 
-        /// Runs steps in order over the slots.
-        typealias Runner = @Sendable (UnsafeMutablePointer<Value>) -> Void
+    /// A step in a box of its own. The evaluation loop calls it through an unretained reference
+    /// (``Storage/unretainedSteps``; ``Storage/stepBoxes`` keeps every box alive), and a closure
+    /// read from a constant property of an object already known to be alive is called without
+    /// reference counting. Read straight out of an array, each call would cost a retain and a release.
+    final class StepBox: Sendable {
+        let slot: Int
+        let evaluate: Evaluator
 
-        /// Joins steps into one function, as a balanced tree of closures. Calling a closure held in an
-        /// array costs a reference-count round trip per call; a closure calling the closures it
-        /// captured does not, so this saves two atomic operations per step on every case.
-        static func chain(_ steps: ArraySlice<Step>) -> Runner {
-            switch steps.count {
-            case 0:
-                return { _ in }
-            case 1:
-                let slot = steps[steps.startIndex].slot
-                let evaluate = steps[steps.startIndex].evaluate
-                return { slots in slots[slot] = evaluate(UnsafePointer(slots)) }
-            default:
-                let middle = steps.startIndex + steps.count / 2
-                let first = chain(steps[..<middle])
-                let second = chain(steps[middle...])
-                return { slots in
-                    first(slots)
-                    second(slots)
-                }
-            }
+        init(slot: Int, evaluate: @escaping Evaluator) {
+            self.slot = slot
+            self.evaluate = evaluate
         }
     }
 

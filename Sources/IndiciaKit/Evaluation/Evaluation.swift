@@ -75,7 +75,11 @@ extension CompiledPack {
                     slots[index] = .missing(.notAsked)
                 }
             }
-            storage.run(slots)
+            storage.unretainedSteps.withUnsafeBufferPointer { steps in
+                for step in steps {
+                    step._withUnsafeGuaranteedRef { slots[$0.slot] = $0.evaluate(readable) }
+                }
+            }
             let outcomeConditions = storage.outcomeConditions
             var matched = outcomeConditions.count - 1
             for (index, condition) in outcomeConditions.enumerated() {
