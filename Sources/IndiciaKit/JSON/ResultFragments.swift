@@ -29,6 +29,14 @@ struct ResultFragments: Sendable {
     /// (by category × strength): most results only change a few digits.
     let categoriesTemplate: [UInt8]
     let categoryDigits: [Int]
+    /// Per indicator, its slot; and the questions behind it when they do not depend on the answers
+    /// (`staticEvidence[staticEvidenceStart[i]..<staticEvidenceStart[i + 1]]`), or
+    /// `hasStaticEvidence[i] == false` when they are found case by case. Flat, so reading them
+    /// per case copies no arrays.
+    let indicatorSlots: [Int]
+    let hasStaticEvidence: [Bool]
+    let staticEvidenceStart: [Int]
+    let staticEvidence: [Int]
     /// Per indicator: category index and strength index (or -1).
     let indicatorCategory: [Int]
     let indicatorStrength: [Int]
@@ -127,6 +135,16 @@ struct ResultFragments: Sendable {
         }
         categoriesTemplate = template
         categoryDigits = digits
+        indicatorSlots = pack.indicatorSlots
+        hasStaticEvidence = pack.staticEvidence.map { $0 != nil }
+        var evidenceStart = [0]
+        var evidence: [Int] = []
+        for questions in pack.staticEvidence {
+            evidence += questions ?? []
+            evidenceStart.append(evidence.count)
+        }
+        staticEvidenceStart = evidenceStart
+        staticEvidence = evidence
         indicatorCategory = rules.indicators.map { indicator in rules.categories.firstIndex { $0.id == indicator.category } ?? -1 }
         indicatorStrength = rules.indicators.map { indicator in rules.strengths.firstIndex { $0.id == indicator.strength } ?? -1 }
         symbolJSON = FragmentTable(pack.symbols.names.map(s))

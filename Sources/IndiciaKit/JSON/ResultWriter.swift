@@ -55,38 +55,54 @@ public enum ResultWriter {
                 writeValue(slots[pack.valueSlots[index]], f, &out)
             }
 
-            out.append("},\"categories\":{")
-            writeCategories(slots, pack, f, &out)
-            out.append("},\"indicators\":[")
-            var first = true
-            var indeterminate: [Int] = []
-            for (indicator, slot) in pack.indicatorSlots.enumerated() {
-                switch slots[slot] {
-                case .bool(true):
-                    if !first { out.append(0x2C) }
-                    first = false
+            // One pass over the indicators: the present ones, then the undecided ones, in pack order.
+            let indicatorCount = f.indicatorSlots.count
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, indicatorCount)) { found in
+                var fired = 0
+                var undecided = indicatorCount
+                for indicator in 0..<indicatorCount {
+                    switch slots[f.indicatorSlots[indicator]] {
+                    case .bool(true):
+                        found[fired] = indicator
+                        fired += 1
+                    case .missing(let reason) where reason != .notAsked:
+                        undecided -= 1
+                        found[undecided] = indicator
+                    default:
+                        break
+                    }
+                }
+                let present = UnsafeBufferPointer(rebasing: found[0..<fired])
+
+                out.append("},\"categories\":{")
+                writeCategories(present, f, &out)
+
+                out.append("},\"indicators\":[")
+                for (n, indicator) in present.enumerated() {
+                    if n > 0 { out.append(0x2C) }
                     f.indicatorOpen.append(indicator, to: &out)
-                    for (n, question) in evaluation.evidence(forIndicator: indicator, in: pack).enumerated() {
-                        if n > 0 { out.append(0x2C) }
-                        f.evidenceOpen.append(question, to: &out)
-                        writeAnswer(slots[question], question, pack, f, &out)
-                        out.append(0x7D)
+                    if f.hasStaticEvidence[indicator] {
+                        for (k, position) in (f.staticEvidenceStart[indicator]..<f.staticEvidenceStart[indicator + 1]).enumerated() {
+                            writeEvidence(f.staticEvidence[position], first: k == 0, slots, pack, f, &out)
+                        }
+                    } else {
+                        for (k, question) in evaluation.evidence(forIndicator: indicator, in: pack).enumerated() {
+                            writeEvidence(question, first: k == 0, slots, pack, f, &out)
+                        }
                     }
                     out.append("]}")
-                case .missing(let reason) where reason != .notAsked:
-                    indeterminate.append(indicator)
-                default:
-                    break
                 }
-            }
 
-            out.append("],\"indeterminate_indicators\":[")
-            for (n, indicator) in indeterminate.enumerated() {
-                if n > 0 { out.append(0x2C) }
-                f.indeterminateOpen.append(indicator, to: &out)
-                let deps = pack.dependencies.bySlot[pack.indicatorSlots[indicator]] ?? []
-                writeQuestionList(evaluation.missingQuestions(among: deps), f, &out)
-                out.append("]}")
+                out.append("],\"indeterminate_indicators\":[")
+                // Collected from the end of the buffer backwards: write them in pack order.
+                for position in stride(from: indicatorCount - 1, through: undecided, by: -1) {
+                    let indicator = found[position]
+                    if position < indicatorCount - 1 { out.append(0x2C) }
+                    f.indeterminateOpen.append(indicator, to: &out)
+                    let deps = pack.dependencies.bySlot[f.indicatorSlots[indicator]] ?? []
+                    writeQuestionList(evaluation.missingQuestions(among: deps), f, &out)
+                    out.append("]}")
+                }
             }
 
             out.append("],\"recommendations\":[")
@@ -160,16 +176,16 @@ public enum ResultWriter {
         out.append("}}")
     }
 
-    /// The count of fired indicators per category (and strength), from the zero template when
+    /// The count of present indicators per category (and strength), from the zero template when
     /// every count is a single digit.
-    private static func writeCategories(_ slots: UnsafePointer<Value>, _ pack: CompiledPack, _ f: ResultFragments, _ out: inout ByteBuffer) {
+    private static func writeCategories(_ present: UnsafeBufferPointer<Int>, _ f: ResultFragments, _ out: inout ByteBuffer) {
         guard !f.categoryKeys.isEmpty else { return }
         let strengthCount = max(1, f.strengthKeys.count)
         // Counted in a temporary stack buffer: no allocation per case.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: f.categoryKeys.count * strengthCount) { counts in
             counts.initialize(repeating: 0)
             var largest = 0
-            for (indicator, slot) in pack.indicatorSlots.enumerated() where slots[slot].isTrue {
+            for indicator in present {
                 let category = f.indicatorCategory[indicator]
                 guard category >= 0 else { continue }
                 let index = category * strengthCount + max(0, f.indicatorStrength[indicator])
@@ -179,7 +195,10 @@ public enum ResultWriter {
             if largest <= 9 {
                 let start = out.count
                 out.append(f.categoriesTemplate)
-                for index in counts.indices where counts[index] != 0 {
+                for indicator in present {
+                    let category = f.indicatorCategory[indicator]
+                    guard category >= 0 else { continue }
+                    let index = category * strengthCount + max(0, f.indicatorStrength[indicator])
                     out.overwrite(UInt8(0x30 + counts[index]), at: start + f.categoryDigits[index])
                 }
                 return
@@ -200,6 +219,17 @@ public enum ResultWriter {
                 out.append(0x7D)
             }
         }
+    }
+
+    /// One evidence object: the question, its text and the answer.
+    @inline(__always)
+    private static func writeEvidence(
+        _ question: Int, first: Bool, _ slots: UnsafePointer<Value>, _ pack: CompiledPack, _ f: ResultFragments, _ out: inout ByteBuffer
+    ) {
+        if !first { out.append(0x2C) }
+        f.evidenceOpen.append(question, to: &out)
+        writeAnswer(slots[question], question, pack, f, &out)
+        out.append(0x7D)
     }
 
     private static func writeQuestions(where test: (Int) -> Bool, count: Int, _ f: ResultFragments, _ out: inout ByteBuffer) {
