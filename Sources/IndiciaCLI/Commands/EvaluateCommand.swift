@@ -95,6 +95,8 @@ final class StreamProcessor {
         var evaluation = Evaluation()
         var out = ByteBuffer(capacity: 1 << 20)
         var failed = 0
+        /// Records in the last batch.
+        var lines = 0
     }
 
     let packs: PackCache
@@ -106,8 +108,8 @@ final class StreamProcessor {
     private(set) var records = 0
     private(set) var failed = 0
     private(set) var outputFailed = false
-    /// Batches with fewer lines than this are not worth splitting between threads.
-    static let parallelThreshold = 32
+    /// Batches smaller than this (in bytes: a few dozen cases) are not worth splitting between threads.
+    static let parallelThreshold = 16 << 10
     /// The writer thread, and the write it has in hand (at most one).
     private let writer = DispatchQueue(label: "indicia.evaluate.writer")
     private let writing = DispatchGroup()
@@ -220,9 +222,9 @@ final class StreamProcessor {
     /// parallel when there are enough of them, and writes their results in order.
     private func evaluateLines(_ buffer: [UInt8], _ from: Int, _ to: Int, final: Bool = false) {
         buffer.withUnsafeBufferPointer { pointer in
-            let whole = UnsafeBufferPointer(rebasing: pointer[from..<to])
-            let lineCount = Self.countLines(whole)
-            let parts = workers.count > 1 && lineCount >= Self.parallelThreshold && !final ? workers.count : 1
+            // Lines are counted by the workers as they go; this thread only counts the first half's,
+            // to number the second half's.
+            let parts = workers.count > 1 && to - from >= Self.parallelThreshold && !final ? workers.count : 1
             // Split at a line boundary near the middle.
             var ranges: [Range<Int>] = [from..<to]
             if parts == 2, let split = Self.find(0x0A, in: buffer, from: from + (to - from) / 2, to: to), split + 1 < to {
@@ -252,8 +254,10 @@ final class StreamProcessor {
             } else {
                 work(0)
             }
-            records += lineCount
-            for part in ranges.indices { failed += workers[part].state.failed }
+            for part in ranges.indices {
+                records += workers[part].state.lines
+                failed += workers[part].state.failed
+            }
             if lineBuffered {
                 return
             }
@@ -298,9 +302,11 @@ final class StreamProcessor {
     ) {
         state.out.removeAll()
         state.failed = 0
+        state.lines = 0
         var number = firstLine
         forEachLine(lines) { line in
             number += 1
+            state.lines += 1
             if !evaluate(line, number: number, state: &state, packs: packs, defaultPack: defaultPack, limits: limits) {
                 state.failed += 1
             }
