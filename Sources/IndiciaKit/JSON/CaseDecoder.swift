@@ -61,8 +61,24 @@ public struct CaseDecoder: Sendable {
                 throw scanner.malformed("a case must be a JSON object\(scanner.describeHere)", path: "")
             }
             scanner.position += 1
-            scanner.skipWhitespace()
-            if scanner.peek != 0x7D {
+            var more = true
+            // The commonest shape, compact `{"id":"…","answers":{`, read without the general loop;
+            // anything else (or an id with escapes or non-ASCII) goes the general way from the start.
+            if let defaultPack, let (idRange, answersStart) = Self.compactPrefix(line) {
+                id = idRange
+                scanner.position = answersStart
+                answersAt = answersStart
+                try readAnswers(&scanner, runtime: packs.runtime(defaultPack), into: &evaluation)
+                parsedWith = defaultPack
+                more = try scanner.another(closing: 0x7D, path: "")
+            } else {
+                scanner.skipWhitespace()
+                if scanner.peek == 0x7D {
+                    scanner.position += 1
+                    more = false
+                }
+            }
+            if more {
                 while true {
                     scanner.skipWhitespace()
                     let key = try scanner.readString(path: "")
@@ -100,8 +116,6 @@ public struct CaseDecoder: Sendable {
                     if try scanner.another(closing: 0x7D, path: "") { continue }
                     break
                 }
-            } else {
-                scanner.position += 1
             }
             scanner.skipWhitespace()
             guard scanner.atEnd else { throw scanner.malformed("unexpected data after the case object", path: "") }
@@ -120,6 +134,31 @@ public struct CaseDecoder: Sendable {
         } catch {
             return .failure(Failure(error: error, idRange: id))
         }
+    }
+
+    /// Where the id (with its quotes) and the answers object start, if the record begins exactly
+    /// `{"id":"…","answers":` with a plain printable-ASCII id of at most 256 bytes.
+    @inline(__always)
+    static func compactPrefix(_ line: UnsafeBufferPointer<UInt8>) -> (Range<Int>, Int)? {
+        let head: StaticString = "{\"id\":\""
+        let middle: StaticString = ",\"answers\":"
+        guard let base = line.baseAddress, line.count > head.utf8CodeUnitCount, memcmpBytes(base, head.utf8Start, head.utf8CodeUnitCount) else {
+            return nil
+        }
+        let idStart = head.utf8CodeUnitCount - 1
+        var p = idStart + 1
+        while p < line.count, p - idStart <= 257 {
+            let b = base[p]
+            if b == 0x22 { break }
+            guard b >= 0x20, b < 0x7F, b != 0x5C else { return nil }
+            p += 1
+        }
+        guard p < line.count, base[p] == 0x22, p - idStart - 1 <= 256 else { return nil }
+        let idEnd = p + 1
+        guard idEnd + middle.utf8CodeUnitCount <= line.count, memcmpBytes(base + idEnd, middle.utf8Start, middle.utf8CodeUnitCount) else {
+            return nil
+        }
+        return (idStart..<idEnd, idEnd + middle.utf8CodeUnitCount)
     }
 
     @inline(__always)

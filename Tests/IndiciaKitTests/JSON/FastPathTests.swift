@@ -129,4 +129,26 @@ struct FastPathTests {
             #expect(error?["path"] as? String == path, "\(json)")
         }
     }
+
+    @Test("the compact {\"id\":…,\"answers\": prefix reads ids exactly as the general parser does")
+    func compactPrefix() {
+        let answers = #"{"y1":"yes","n":7}"#
+        let ids = [
+            #""c0000001""#, #""with \"escape\"""#, #""caf\u00e9""#, "\"café\"", "\"" + String(repeating: "x", count: 256) + "\"",
+            "\"" + String(repeating: "x", count: 257) + "\"", #""tab\there""#, "12",
+        ]
+        for id in ids {
+            let compact = #"{"id":"# + id + #","answers":"# + answers + "}"
+            // A space after the brace sends the same record through the general loop (an error's
+            // column is one further on there, so columns are left out of the comparison).
+            let general = #"{ "id":"# + id + #","answers":"# + answers + "}"
+            let withoutColumn = { (text: String) in text.replacingOccurrences(of: #","column":\d+"#, with: "", options: .regularExpression) }
+            #expect(withoutColumn(Self.bytes(compact)) == withoutColumn(Self.bytes(general)), "\(id.prefix(20))")
+        }
+        // A pack named after the answers still applies.
+        let named = Self.result(#"{"id":"a","answers":{"y1":"yes"},"pack":"other"}"#)
+        #expect((named?["error"] as? [String: Any])?["code"] as? String == "unknown-pack")
+        let tooLong = Self.result(#"{"id":""# + String(repeating: "x", count: 257) + #"","answers":{}}"#)
+        #expect((tooLong?["error"] as? [String: Any])?["code"] as? String == "too-long")
+    }
 }
