@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Summarise a benchmark run: medians of every timed run, ratios of Indicia to each peer.
 
-    python3 bench/report.py RUN_LOG N TTFR_FILE [PEAK_KB_1M]
+    python3 bench/report.py RUN_LOG N TTFR_FILE [PEAK_KB_1M] [FRESH_LOG]
+
+RUN_LOG is the peers' own harness (outputs overwritten in place); FRESH_LOG, if given, is the
+second set in which every engine writes a new output file.
 """
 import re
 import statistics
@@ -9,19 +12,27 @@ import sys
 
 log, n, ttfr_file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 mem1m = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
+fresh_log = sys.argv[5] if len(sys.argv) > 5 and sys.argv[5] else None
 pattern = re.compile(r"^run (\d+)\s+(.+?)\s+wall\s+([\d.]+)s\s+user\s+([\d.]+)s\s+sys\s+([\d.]+)s\s+rss\s+(\d+) kB")
-walls, rss = {}, {}
-for line in open(log):
-    m = pattern.match(line)
-    if m:
-        name = m.group(2).strip()
-        walls.setdefault(name, []).append(float(m.group(3)))
-        rss[name] = max(rss.get(name, 0), int(m.group(6)))
+
+def read_log(path):
+    walls, rss, cpu = {}, {}, {}
+    for line in open(path):
+        m = pattern.match(line)
+        if m:
+            name = m.group(2).strip()
+            walls.setdefault(name, []).append(float(m.group(3)))
+            cpu.setdefault(name, []).append(float(m.group(4)) + float(m.group(5)))
+            rss[name] = max(rss.get(name, 0), int(m.group(6)))
+    return walls, rss, cpu
+
+
+walls, rss, cpu = read_log(log)
 if "indicia evaluate (1 process)" not in walls:
     sys.exit("report: no Indicia runs found in the log")
 
-def rate(name):
-    return n / statistics.median(walls[name])
+def rate(name, table=None):
+    return n / statistics.median((table or walls)[name])
 
 me = "indicia evaluate (1 process)"
 ours = rate(me)
@@ -51,3 +62,21 @@ if mem1m:
 times = [float(x) for x in open(ttfr_file) if x.strip()]
 median_ms = statistics.median(times) * 1000
 print(f"| one case end to end (median of {len(times)}) | ≤ 15 ms | {median_ms:.1f} ms | {'met' if median_ms <= 15 else 'NOT met'} |")
+
+if fresh_log:
+    fresh, fresh_rss, fresh_cpu = read_log(fresh_log)
+    if me in fresh:
+        print(f"\n### Each engine writing a new output file ({n} cases, median of {len(fresh[me])} runs)\n")
+        print("Same engines, same input; the output file is removed before every run instead of being")
+        print("truncated and rewritten in place (see bench/README.md).\n")
+        print("| engine | median wall s | median CPU s (user+sys) | cases/s | Indicia is |")
+        print("|---|---:|---:|---:|---:|")
+        for name in fresh:
+            ratio = "—" if name == me else f"{rate(me, fresh) / rate(name, fresh):.1f}x"
+            print(f"| {name} | {statistics.median(fresh[name]):.3f} | {statistics.median(fresh_cpu[name]):.2f} | {rate(name, fresh):,.0f} | {ratio} |")
+        print("\n| target (new output file) | needed | measured | |")
+        print("|---|---:|---:|---|")
+        for peer, needed, label in targets:
+            if peer in fresh:
+                got = rate(me, fresh) / rate(peer, fresh)
+                print(f"| throughput vs {label} | {needed}x | {got:.1f}x | {'met' if got >= needed else 'NOT met'} |")

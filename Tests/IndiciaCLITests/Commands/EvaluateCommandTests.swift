@@ -15,14 +15,17 @@ struct EvaluateCommandTests {
 
     @Test("every 10th line garbage: one result per input line, in order, exit 1")
     func garbageEveryTenthLine() {
+        // About 300 KB: more than one read, and batches large enough to be split between threads,
+        // so the worker threads and the writer thread are exercised (ThreadSanitizer runs this too).
+        let count = 6_000
         var input = ""
-        for n in 1...100 {
-            input += n % 10 == 0 ? "this is not json {\n" : #"{"id":\#(n),"answers":{"hours_per_week":\#(n)}}"# + "\n"
+        for n in 1...count {
+            input += n % 10 == 0 ? "this is not json {\n" : #"{"id":\#(n),"answers":{"hours_per_week":\#(n % 100)}}"# + "\n"
         }
         let run = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: input)
         #expect(run.code == .findings)
         let results = lines(run.output)
-        #expect(results.count == 100)
+        #expect(results.count == count)
         for (index, result) in results.enumerated() {
             let n = index + 1
             if n % 10 == 0 {
@@ -34,7 +37,7 @@ struct EvaluateCommandTests {
                 #expect(result["id"] as? Int == n)
             }
         }
-        #expect(run.errors == "indicia evaluate: 100 records, 10 failed (see the error results)\n")
+        #expect(run.errors == "indicia evaluate: 6000 records, 600 failed (see the error results)\n")
     }
 
     @Test("every kind of bad record gets its own coded error with a JSON pointer; the rest are evaluated")
