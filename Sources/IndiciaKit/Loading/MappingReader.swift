@@ -54,7 +54,7 @@ struct MappingReader {
             bag.error("wrong-type", "'\(key)' in \(context) must be text, not \(value.kindName)", at: value.mark)
             return nil
         }
-        if required && text.trimmingSpaces.isEmpty {
+        if required && text.isBlank {
             bag.error("empty-value", "'\(key)' in \(context) must not be empty", at: value.mark)
             return nil
         }
@@ -152,7 +152,7 @@ struct MappingReader {
             if required { missing(key, &bag) }
             return nil
         }
-        guard case .scalar(let text, let style, _) = value.content, !text.trimmingSpaces.isEmpty else {
+        guard case .scalar(let text, let style, _) = value.content, !text.isBlank else {
             bag.error("wrong-type", "'\(key)' in \(context) must be an expression written as text, not \(value.kindName)", at: value.mark)
             return nil
         }
@@ -215,6 +215,19 @@ enum IdentifierPattern {
 }
 
 extension String {
+    /// Whether the text is empty or only white space (checked scalar by scalar: pack loading asks
+    /// this of every required text, and splitting into characters costs far more).
+    var isBlank: Bool {
+        for scalar in unicodeScalars {
+            if scalar.isASCII {
+                guard scalar == " " || (0x09...0x0D).contains(scalar.value) else { return false }
+            } else if !scalar.properties.isWhitespace {
+                return false
+            }
+        }
+        return true
+    }
+
     var trimmingSpaces: Substring {
         var slice = self[...]
         while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
