@@ -172,8 +172,7 @@ struct LiteralTokens: Sendable {
         guard let base = input.baseAddress else { return false }
         let n = input.count
         return fast.withUnsafeBufferPointer { table -> Bool in
-            entries.withUnsafeBufferPointer { entryTable -> Bool in
-                pairs.withUnsafeBufferPointer { pairTable -> Bool in
+            pairs.withUnsafeBufferPointer { pairTable -> Bool in
                 var p = position
                 var q = question
                 defer {
@@ -188,60 +187,22 @@ struct LiteralTokens: Sendable {
                     let tail = Self.word(base, p &+ 8, n)
                     var pair = table[q].pairStart
                     let pairEnd = table[q].pairEnd
-                    var done = -1
+                    var end = -1
                     while pair < pairEnd {
-                        let token = pairTable[pair].token
-                        if head & token.headMask == token.head, tail & token.tailMask == token.tail {
-                            let after = p &+ token.length
+                        if head & pairTable[pair].token.headMask == pairTable[pair].token.head,
+                            tail & pairTable[pair].token.tailMask == pairTable[pair].token.tail
+                        {
+                            let after = p &+ pairTable[pair].token.length
                             if after < n, base[after] == 0x2C || base[after] == 0x7D {
                                 slots[q] = pairTable[pair].value
-                                done = after
+                                end = after
                                 break
                             }
                         }
                         pair &+= 1
                     }
-                    if done >= 0 {
-                        q &+= 1
-                        p = done &+ 1
-                        if base[done] == 0x7D { return true }
-                        continue
-                    }
-                    guard matches(table[q].key, head, base, p, n) else { return false }
-                    let v = p &+ table[q].key.length
-                    guard v < n else { return false }
-                    var end = -1
-                    if table[q].takesNumber, base[v] >= 0x30, base[v] <= 0x39 {
-                        // A plain non-negative integer of up to 15 digits, followed by ',' or '}'.
-                        var digits = 0
-                        var number = 0
-                        var c = base[v]
-                        while c >= 0x30 && c <= 0x39 && digits < 15 && v &+ digits &+ 1 < n {
-                            number = number &* 10 &+ Int(c &- 0x30)
-                            digits &+= 1
-                            c = base[v &+ digits]
-                        }
-                        guard c == 0x2C || c == 0x7D, !(digits > 1 && base[v] == 0x30) else { return false }
-                        let x = Double(number)
-                        guard x >= table[q].min, x <= table[q].max else { return false }
-                        slots[q] = .number(x)
-                        end = v &+ digits
-                    } else {
-                        // Literals too long to be read together with their key.
-                        let first = Self.word(base, v, n)
-                        var e = table[q].entryStart
-                        let entryEnd = table[q].entryEnd
-                        while e < entryEnd {
-                            if matches(entryTable[e].token, first, base, v, n) {
-                                let after = v &+ entryTable[e].token.length
-                                if after < n, base[after] == 0x2C || base[after] == 0x7D {
-                                    slots[q] = entryTable[e].value
-                                    end = after
-                                    break
-                                }
-                            }
-                            e &+= 1
-                        }
+                    if end < 0 {
+                        end = keyedAnswer(table[q], head, base, p, n, slots + q)
                         guard end >= 0 else { return false }
                     }
                     q &+= 1
@@ -249,8 +210,46 @@ struct LiteralTokens: Sendable {
                     if base[end] == 0x7D { return true }
                 }
                 return false
+            }
+        }
+    }
+
+    /// An answer not read as one key-and-answer token: the key, then a plain non-negative integer
+    /// or a literal too long to be read with its key. Returns where the answer ends (at its ',' or
+    /// '}'), or -1 if the general parser must read it. Kept out of line so the loop above stays small.
+    @inline(never)
+    private func keyedAnswer(
+        _ info: QuestionFast, _ head: UInt64, _ base: UnsafePointer<UInt8>, _ p: Int, _ n: Int, _ slot: UnsafeMutablePointer<Value>
+    ) -> Int {
+        guard matches(info.key, head, base, p, n) else { return -1 }
+        let v = p &+ info.key.length
+        guard v < n else { return -1 }
+        if info.takesNumber, base[v] >= 0x30, base[v] <= 0x39 {
+            // Up to 15 digits, followed by ',' or '}'; no leading zeros.
+            var digits = 0
+            var number = 0
+            var c = base[v]
+            while c >= 0x30 && c <= 0x39 && digits < 15 && v &+ digits &+ 1 < n {
+                number = number &* 10 &+ Int(c &- 0x30)
+                digits &+= 1
+                c = base[v &+ digits]
+            }
+            guard c == 0x2C || c == 0x7D, !(digits > 1 && base[v] == 0x30) else { return -1 }
+            let x = Double(number)
+            guard x >= info.min, x <= info.max else { return -1 }
+            slot.pointee = .number(x)
+            return v &+ digits
+        }
+        let first = Self.word(base, v, n)
+        return entries.withUnsafeBufferPointer { entryTable -> Int in
+            for e in info.entryStart..<info.entryEnd where matches(entryTable[e].token, first, base, v, n) {
+                let after = v &+ entryTable[e].token.length
+                if after < n, base[after] == 0x2C || base[after] == 0x7D {
+                    slot.pointee = entryTable[e].value
+                    return after
                 }
             }
+            return -1
         }
     }
 }
