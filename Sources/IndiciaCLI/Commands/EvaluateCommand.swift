@@ -13,7 +13,7 @@ enum EvaluateCommand {
             order. A case is {"id": ..., "pack": "ID", "answers": {"question_id": answer, ...}}; --pack
             sets the pack for cases that name none. A bad record gets an error result for its line
             ({"ok": false, "line": N, "error": {...}}) and the stream goes on. Output is flushed
-            whenever the input has no more complete lines waiting, so it works as a coprocess;
+            whenever reading more input would have to wait, so it works as a coprocess;
             --line-buffered flushes after every result.
 
             Print the JSON Schema of cases and results with: indicia schema case|result --pack ID
