@@ -73,16 +73,16 @@ enum EvaluateCommand {
 
 /// Splits input into records, evaluates each, and writes one result line per record, in order.
 ///
-/// Complete lines are evaluated in batches; a large batch is split between worker threads (one per
-/// core, each with its own decoder, evaluation and output buffer) and written back in input order.
+/// Complete lines are evaluated in batches; a large batch is cut into pieces (each with its own
+/// decoder, evaluation and output buffer) that the cores take in turn, and written back in input order.
 /// A batch's results are written by a writer thread while the next batch is evaluated; everything
 /// else that writes waits for it first (``drain()``), so output order never changes.
 final class StreamProcessor {
-    /// One worker's reusable state.
+    /// One piece's reusable state: whichever thread takes the piece uses it, one thread at a time.
     final class Worker {
         var state = WorkerState()
         /// The results of the previous batch, being written while `state.out` fills.
-        var written = ByteBuffer(capacity: 1 << 20)
+        var written = ByteBuffer(capacity: 1 << 17)
         let packs: WorkerPacks
 
         init(packs: PackCache) { self.packs = WorkerPacks(packs) }
@@ -93,7 +93,7 @@ final class StreamProcessor {
     struct WorkerState: ~Copyable {
         var decoder = CaseDecoder()
         var evaluation = Evaluation()
-        var out = ByteBuffer(capacity: 1 << 20)
+        var out = ByteBuffer(capacity: 1 << 17)
         var failed = 0
         /// Records in the last batch.
         var lines = 0
@@ -110,6 +110,8 @@ final class StreamProcessor {
     private(set) var outputFailed = false
     /// Batches smaller than this (in bytes: a few dozen cases) are not worth splitting between threads.
     static let parallelThreshold = 16 << 10
+    /// How many pieces a large batch is cut into, and so how many workers' states there are.
+    static let pieces = 8
     /// The writer thread, and the write it has in hand (at most one).
     private let writer = DispatchQueue(label: "indicia.evaluate.writer")
     private let writing = DispatchGroup()
@@ -121,7 +123,7 @@ final class StreamProcessor {
         self.defaultPack = defaultPack
         self.output = output
         self.lineBuffered = lineBuffered
-        let count = lineBuffered ? 1 : min(2, Platform.processorCount)
+        let count = lineBuffered || Platform.processorCount < 2 ? 1 : Self.pieces
         workers = (0..<count).map { _ in Worker(packs: packs) }
     }
 
@@ -222,17 +224,24 @@ final class StreamProcessor {
     /// parallel when there are enough of them, and writes their results in order.
     private func evaluateLines(_ buffer: [UInt8], _ from: Int, _ to: Int, final: Bool = false) {
         buffer.withUnsafeBufferPointer { pointer in
-            // Lines are counted by the workers as they go; this thread only counts the first half's,
-            // to number the second half's.
-            let parts = workers.count > 1 && to - from >= Self.parallelThreshold && !final ? workers.count : 1
-            // Split at a line boundary near the middle.
-            var ranges: [Range<Int>] = [from..<to]
-            if parts == 2, let split = Self.find(0x0A, in: buffer, from: from + (to - from) / 2, to: to), split + 1 < to {
-                ranges = [from..<(split + 1), (split + 1)..<to]
-            }
-            var firstLine = [records]
-            if ranges.count == 2 {
-                firstLine.append(records + Self.countLines(UnsafeBufferPointer(rebasing: pointer[ranges[0]])))
+            // Cut at line boundaries into as many pieces as there are workers' states; the threads
+            // take pieces as they become free, so a core slowed by other work (the writer thread, say)
+            // holds up one small piece rather than half the batch. The workers count the lines they
+            // read; this thread counts only those before each piece, to number the pieces' lines.
+            let parts = to - from >= Self.parallelThreshold && !final ? workers.count : 1
+            var ranges: [Range<Int>] = []
+            var firstLine: [Int] = []
+            var cut = from
+            var line = records
+            for piece in 0..<parts where cut < to {
+                var next = to
+                if piece < parts - 1, let newline = Self.find(0x0A, in: buffer, from: max(cut, from + (to - from) * (piece + 1) / parts), to: to) {
+                    next = newline + 1
+                }
+                ranges.append(cut..<next)
+                firstLine.append(line)
+                if next < to { line += Self.countLines(UnsafeBufferPointer(rebasing: pointer[cut..<next])) }
+                cut = next
             }
             let work = { (part: Int) in
                 let worker = self.workers[part]
@@ -246,11 +255,12 @@ final class StreamProcessor {
                     out.removeAll()
                 }
             }
-            if ranges.count == 2 {
-                // Each thread touches only its own Worker; the input, ranges and line numbers are
-                // read-only here, and the pack cache takes a lock. TSan runs the tests over this path.
+            if ranges.count > 1 {
+                // Each piece has its own state, used by one thread at a time; the input, ranges and
+                // line numbers are read-only here, and the pack cache takes a lock. TSan runs the
+                // tests over this path.
                 nonisolated(unsafe) let body = work
-                DispatchQueue.concurrentPerform(iterations: 2) { body($0) }
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { body($0) }
             } else {
                 work(0)
             }
@@ -264,7 +274,7 @@ final class StreamProcessor {
             // Hand this batch to the writer once it has finished the previous one; the workers fill
             // the buffers it has just written while it writes this batch.
             drain()
-            for worker in workers { swap(&worker.state.out, &worker.written) }
+            for part in ranges.indices { swap(&workers[part].state.out, &workers[part].written) }
             let written = ranges.count
             nonisolated(unsafe) let unsafeSelf = self
             writing.enter()
