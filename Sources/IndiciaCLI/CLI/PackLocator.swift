@@ -153,12 +153,12 @@ final class PackCache: PackProvider {
     func runtime(_ index: Int) -> PackRuntime { lock.withLock { runtimes[index] } }
 }
 
-/// One worker thread's view of the pack cache: runtimes it has seen are kept locally, so the
+/// One piece's view of the pack cache (used by one thread at a time): runtimes it has seen are kept locally, so the
 /// per-case lookup takes no lock.
 final class WorkerPacks: PackProvider {
     private let shared: PackCache
-    /// Indexed by pack index: an array read, not a hash, on every case. Only its own worker
-    /// thread touches it, so the run-time exclusivity check is not needed.
+    /// Indexed by pack index: an array read, not a hash, on every case. Its piece is used by one
+    /// thread at a time, so the run-time exclusivity check is not needed.
     @exclusivity(unchecked) private var local: [PackRuntime?] = []
 
     init(_ shared: PackCache) { self.shared = shared }

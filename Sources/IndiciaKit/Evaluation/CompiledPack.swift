@@ -16,7 +16,6 @@ public struct CompiledPack: Sendable {
         let outcomeSlot: Int
         let slotCount: Int
         let visibility: [(section: Evaluator?, question: Evaluator?)]
-        let program: [Step]
         let expressions: [TypedExpr?]
         let outcomeConditions: [Evaluator?]
         let recommendationConditions: [Evaluator?]
@@ -44,7 +43,6 @@ public struct CompiledPack: Sendable {
             self.outcomeSlot = outcomeSlot
             self.slotCount = slotCount
             self.visibility = visibility
-            self.program = program
             self.expressions = expressions
             self.outcomeConditions = outcomeConditions
             self.recommendationConditions = recommendationConditions
@@ -109,8 +107,6 @@ public struct CompiledPack: Sendable {
 
     /// Skip logic per question: the section's condition and the question's own.
     var visibility: [(section: Evaluator?, question: Evaluator?)] { storage.visibility }
-    /// Values, indicators and scores in dependency order.
-    var program: [Step] { storage.program }
     /// The compiled expression behind each derived slot (for explanations).
     var expressions: [TypedExpr?] { storage.expressions }
     var outcomeConditions: [Evaluator?] { storage.outcomeConditions }

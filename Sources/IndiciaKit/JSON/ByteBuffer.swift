@@ -21,12 +21,6 @@ public struct ByteBuffer: ~Copyable {
     /// Forgets the contents, keeping the memory.
     public mutating func removeAll() { count = 0 }
 
-    /// Forgets everything after the first `length` bytes.
-    mutating func truncate(to length: Int) {
-        precondition(length >= 0 && length <= count, "truncate(to:) past the end")
-        count = length
-    }
-
     /// Overwrites one byte already written.
     @inline(__always)
     mutating func overwrite(_ byte: UInt8, at index: Int) {

@@ -46,7 +46,8 @@ public struct CaseDecoder: Sendable {
         do throws(CaseError) {
             var explicitPack: Int?
             var answersAt: Int?
-            var parsedWith: Int?
+            // The pack the answers were read with, kept so it is not looked up again.
+            var parsedWith: (index: Int, runtime: PackRuntime)?
             scanner.skipWhitespace()
             guard scanner.peek == 0x7B else {
                 if scanner.atEnd { throw scanner.malformed("the record is empty", path: "") }
@@ -68,8 +69,9 @@ public struct CaseDecoder: Sendable {
                 id = idRange
                 scanner.position = answersStart
                 answersAt = answersStart
-                try readAnswers(&scanner, runtime: packs.runtime(defaultPack), into: &evaluation)
-                parsedWith = defaultPack
+                let runtime = packs.runtime(defaultPack)
+                try readAnswers(&scanner, runtime: runtime, into: &evaluation)
+                parsedWith = (defaultPack, runtime)
                 more = try scanner.another(closing: 0x7D, path: "")
             } else {
                 scanner.skipWhitespace()
@@ -102,8 +104,9 @@ public struct CaseDecoder: Sendable {
                     } else if Self.equals(name, "answers") {
                         answersAt = scanner.position
                         if let candidate = explicitPack ?? defaultPack {
-                            try readAnswers(&scanner, runtime: packs.runtime(candidate), into: &evaluation)
-                            parsedWith = candidate
+                            let runtime = packs.runtime(candidate)
+                            try readAnswers(&scanner, runtime: runtime, into: &evaluation)
+                            parsedWith = (candidate, runtime)
                         } else {
                             try scanner.skipValue(path: "/answers")
                         }
@@ -125,11 +128,13 @@ public struct CaseDecoder: Sendable {
             guard let answersAt else {
                 throw CaseError("missing-field", "the case has no \"answers\" object", path: "/answers")
             }
-            let runtime = packs.runtime(pack)
-            if parsedWith != pack {
-                scanner.position = answersAt
-                try readAnswers(&scanner, runtime: runtime, into: &evaluation)
+            if let parsedWith, parsedWith.index == pack {
+                return .success(Record(idRange: id, pack: pack, runtime: parsedWith.runtime))
             }
+            // The answers came before a "pack" naming another pack: read them again with it.
+            let runtime = packs.runtime(pack)
+            scanner.position = answersAt
+            try readAnswers(&scanner, runtime: runtime, into: &evaluation)
             return .success(Record(idRange: id, pack: pack, runtime: runtime))
         } catch {
             return .failure(Failure(error: error, idRange: id))

@@ -86,7 +86,7 @@ public enum ResultWriter {
                             writeEvidence(f.staticEvidence[position], first: k == 0, slots, pack, f, &out)
                         }
                     } else {
-                        for (k, question) in evaluation.evidence(forIndicator: indicator, in: pack).enumerated() {
+                        for (k, question) in evaluation.dynamicEvidence(forIndicator: indicator, in: pack).enumerated() {
                             writeEvidence(question, first: k == 0, slots, pack, f, &out)
                         }
                     }
@@ -195,10 +195,7 @@ public enum ResultWriter {
             if largest <= 9 {
                 let start = out.count
                 out.append(f.categoriesTemplate)
-                for indicator in present {
-                    let category = f.indicatorCategory[indicator]
-                    guard category >= 0 else { continue }
-                    let index = category * strengthCount + max(0, f.indicatorStrength[indicator])
+                for index in counts.indices where counts[index] != 0 {
                     out.overwrite(UInt8(0x30 + counts[index]), at: start + f.categoryDigits[index])
                 }
                 return

@@ -50,11 +50,11 @@ public struct Linter: Sendable {
                 missing: "indicator '\(indicator.id)' cites no source",
                 unchecked: "indicator '\(indicator.id)' has not been checked against a primary source (verified: false)")
         }
-        for value in rules.values where value.source != nil && !value.verified {
-            out.append(
-                Diagnostic(
-                    .warning, "unverified", "value '\(value.id)' encodes a rule not checked against a primary source (verified: false)",
-                    at: value.mark))
+        // A value need not cite a source (most are arithmetic); one that does is checked like the rest.
+        for value in rules.values where value.source != nil {
+            out += Self.provenance(
+                cited: true, verified: value.verified, at: value.mark, missing: "",
+                unchecked: "value '\(value.id)' encodes a rule not checked against a primary source (verified: false)")
         }
         for recommendation in rules.recommendations {
             out += Self.provenance(
