@@ -48,6 +48,10 @@ public struct CaseDecoder: Sendable {
             var answersAt: Int?
             // The pack the answers were read with, kept so it is not looked up again.
             var parsedWith: (index: Int, runtime: PackRuntime)?
+            // A second "answers" (or "id", "pack") would silently replace the first: refuse it.
+            var fieldsSeen: (id: Bool, pack: Bool, answers: Bool) = (false, false, false)
+            // RFC 8259 lets a reader ignore a byte order mark; Windows tools often write one.
+            if line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF { scanner.position = 3 }
             scanner.skipWhitespace()
             guard scanner.peek == 0x7B else {
                 if scanner.atEnd { throw scanner.malformed("the record is empty", path: "") }
@@ -67,6 +71,7 @@ public struct CaseDecoder: Sendable {
             // anything else (or an id with escapes or non-ASCII) goes the general way from the start.
             if let defaultPack, let (idRange, answersStart) = Self.compactPrefix(line) {
                 id = idRange
+                fieldsSeen = (true, false, true)
                 scanner.position = answersStart
                 answersAt = answersStart
                 let runtime = packs.runtime(defaultPack)
@@ -87,9 +92,19 @@ public struct CaseDecoder: Sendable {
                     try scanner.expect(0x3A, "':'", path: "")
                     scanner.skipWhitespace()
                     let name = scanner.slice(key)
+                    func firstTime(_ seen: inout Bool, _ field: String) throws(CaseError) {
+                        guard !seen else {
+                            throw CaseError(
+                                "duplicate-field", "'\(field)' appears twice in the case; send it once", path: "/" + field,
+                                column: key.start)
+                        }
+                        seen = true
+                    }
                     if Self.equals(name, "id") {
+                        try firstTime(&fieldsSeen.id, "id")
                         id = try readID(&scanner)
                     } else if Self.equals(name, "pack") {
+                        try firstTime(&fieldsSeen.pack, "pack")
                         guard scanner.peek == 0x22 else {
                             throw scanner.fail("wrong-type", "'pack' must be text naming a pack", path: "/pack")
                         }
@@ -102,6 +117,7 @@ public struct CaseDecoder: Sendable {
                             throw error
                         }
                     } else if Self.equals(name, "answers") {
+                        try firstTime(&fieldsSeen.answers, "answers")
                         answersAt = scanner.position
                         if let candidate = explicitPack ?? defaultPack {
                             let runtime = packs.runtime(candidate)

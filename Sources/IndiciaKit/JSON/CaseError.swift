@@ -2,7 +2,8 @@
 public struct CaseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A stable code: `malformed-json`, `wrong-type`, `unknown-question`, `unknown-choice`,
     /// `out-of-range`, `not-known-not-allowed`, `unknown-field`, `missing-field`, `unknown-pack`,
-    /// `duplicate-answer`, `too-many-answers`, `line-too-long`, `invalid-utf8`, `too-deep`.
+    /// `duplicate-answer`, `duplicate-field`, `too-many-answers`, `too-long`, `line-too-long`,
+    /// `invalid-utf8`, `too-deep`.
     public var code: String
     /// Plain-English message (never containing answer text).
     public var message: String
