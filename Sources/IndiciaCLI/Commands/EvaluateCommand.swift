@@ -344,20 +344,28 @@ final class StreamProcessor {
                 state.evaluation, runtime: record.runtime, idBytes: record.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &state.out)
             state.out.append(0x0A)
             return true
-        case .failure(let failure):
+        case .failure(var failure):
+            // A pretty-printed document is one record over many lines: point at the problem's own line.
+            var number = number
+            if let column = failure.error.column, column > 1, let base = line.baseAddress,
+                let lastNewline = Platform.findLast(0x0A, in: base, count: min(column - 1, line.count))
+            {
+                number += countLines(UnsafeBufferPointer(rebasing: line[...lastNewline]))
+                failure.error.column = column - (lastNewline + 1)
+            }
             ResultWriter.writeError(failure.error, line: number, idBytes: failure.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &state.out)
             state.out.append(0x0A)
             return false
         }
     }
 
-    /// A whole (pretty-printed) document is one record.
     /// Waits until the writer thread has written everything handed to it.
     func drain() {
         writing.wait()
         if writerFailed { outputFailed = true }
     }
 
+    /// A whole (pretty-printed) document is one record.
     private func evaluateDocument(_ buffer: [UInt8], _ from: Int, _ to: Int) {
         drain()
         let worker = workers[0]

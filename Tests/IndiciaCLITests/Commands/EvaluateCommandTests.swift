@@ -87,6 +87,20 @@ struct EvaluateCommandTests {
         #expect((results.first?["outcome"] as? [String: Any])?["id"] as? String == "concern")
     }
 
+    @Test("an error in a pretty-printed document names the line and column of the problem in it")
+    func documentErrorPosition() {
+        let input = "{\n  \"id\": \"doc\",\n  \"answers\": {\n    \"can_leave\": \"perhaps\"\n  }\n}\n"
+        let run = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: input)
+        #expect(run.code == .findings)
+        let result = lines(run.output).first ?? [:]
+        #expect(result["line"] as? Int == 4)
+        let error = result["error"] as? [String: Any]
+        #expect(error?["code"] as? String == "unknown-choice")
+        #expect(error?["path"] as? String == "/answers/can_leave")
+        // `    "can_leave": ` is 17 characters: the answer starts in column 18.
+        #expect(error?["column"] as? Int == 18)
+    }
+
     @Test("one stream may mix packs; unknown packs are per-record errors")
     func mixedPacks() {
         let input = [
