@@ -43,6 +43,18 @@ if len(lines) != len(cases) + 4:
     print(f"contract: expected {len(cases) + 4} result lines, got {len(lines)}", file=sys.stderr)
 for number, line in enumerate(lines, start=1):
     check(result_validator, json.loads(line), f"result line {number}")
+# Every kind of bad record (the adversarial stream): each error result, code included, must fit the schema.
+adversarial = os.path.join(root, "Tests/IndiciaKitTests/Fixtures/adversarial")
+hostile = open(os.path.join(adversarial, "cases.ndjson"), "rb").read()
+run = subprocess.run([indicia, "evaluate", "--pack", os.path.join(root, "Tests/IndiciaKitTests/Fixtures/lint/valid/rules.yaml")],
+                     input=hostile, capture_output=True)
+more = run.stdout.decode().splitlines()
+if len(more) != hostile.count(b"\n") + (0 if hostile.endswith(b"\n") else 1):
+    failures += 1
+    print(f"contract: the adversarial stream gave {len(more)} result lines", file=sys.stderr)
+for number, line in enumerate(more, start=1):
+    check(result_validator, json.loads(line), f"adversarial result line {number}")
+lines += more
 oks = sum(1 for line in lines if json.loads(line)["ok"])
 print(f"contract: {len(cases)} cases and {len(lines)} results ({oks} ok, {len(lines) - oks} errors) checked against schemas/: "
       f"{'passed' if failures == 0 else f'{failures} problems'}")

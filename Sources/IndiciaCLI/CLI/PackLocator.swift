@@ -130,21 +130,21 @@ final class PackCache: PackProvider {
         if let index = byName[id] {
             found = index
         } else if failures[id] != nil {
-            return .failure(CaseError("unusable-pack", "pack '\(id)' does not load; run indicia lint", path: "/pack"))
+            return .failure(CaseError(.unusablePack, "pack '\(id)' does not load; run indicia lint", path: "/pack"))
         } else {
             switch compileFromRoot(id) {
             case .success(let index): found = index
             case .failure(let failure):
                 if failure.diagnostics.contains(where: { $0.code == "unknown-pack" }) {
-                    return .failure(CaseError("unknown-pack", "no pack named '\(CaseDecoder.printable(id))' is available", path: "/pack"))
+                    return .failure(CaseError(.unknownPack, "no pack named '\(CaseDecoder.printable(id))' is available", path: "/pack"))
                 }
-                return .failure(CaseError("unusable-pack", "pack '\(id)' does not load; run indicia lint", path: "/pack"))
+                return .failure(CaseError(.unusablePack, "pack '\(id)' does not load; run indicia lint", path: "/pack"))
             }
         }
         if let revision, runtimes[found].pack.identity.revision != revision {
             return .failure(
                 CaseError(
-                    "unknown-pack", "pack '\(id)' is at revision \(runtimes[found].pack.identity.revision), not \(CaseDecoder.printable(revision))",
+                    .unknownPack, "pack '\(id)' is at revision \(runtimes[found].pack.identity.revision), not \(CaseDecoder.printable(revision))",
                     path: "/pack"))
         }
         return .success(found)

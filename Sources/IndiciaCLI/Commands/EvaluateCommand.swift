@@ -151,7 +151,7 @@ final class StreamProcessor {
                 records += 1
                 failed += 1
                 let what = documentMode ? "document" : "record"
-                emit(error: CaseError("line-too-long", "the \(what) is longer than \(limits.maxLineBytes) bytes", path: ""))
+                emit(error: CaseError(.lineTooLong, "the \(what) is longer than \(limits.maxLineBytes) bytes", path: ""))
                 skipping = true
             }
             if skipping { start = end }
@@ -332,7 +332,7 @@ final class StreamProcessor {
         if let last = line.last, last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
         guard line.count <= limits.maxLineBytes else {
             ResultWriter.writeError(
-                CaseError("line-too-long", "the record is longer than \(limits.maxLineBytes) bytes", path: ""), line: number, idBytes: nil,
+                CaseError(.lineTooLong, "the record is longer than \(limits.maxLineBytes) bytes", path: ""), line: number, idBytes: nil,
                 to: &state.out)
             state.out.append(0x0A)
             return false

@@ -60,7 +60,7 @@ public struct CaseDecoder: Sendable {
                 if (try? probe.skipValue(path: "")) != nil {
                     probe.skipWhitespace()
                     if probe.atEnd {
-                        throw scanner.fail("wrong-type", "a case must be a JSON object {\"id\": ..., \"answers\": {...}}", path: "")
+                        throw scanner.fail(.wrongType, "a case must be a JSON object {\"id\": ..., \"answers\": {...}}", path: "")
                     }
                 }
                 throw scanner.malformed("a case must be a JSON object\(scanner.describeHere)", path: "")
@@ -95,7 +95,7 @@ public struct CaseDecoder: Sendable {
                     func firstTime(_ seen: inout Bool, _ field: String) throws(CaseError) {
                         guard !seen else {
                             throw CaseError(
-                                "duplicate-field", "'\(field)' appears twice in the case; send it once", path: "/" + field,
+                                .duplicateField, "'\(field)' appears twice in the case; send it once", path: "/" + field,
                                 column: key.start)
                         }
                         seen = true
@@ -106,7 +106,7 @@ public struct CaseDecoder: Sendable {
                     } else if Self.equals(name, "pack") {
                         try firstTime(&fieldsSeen.pack, "pack")
                         guard scanner.peek == 0x22 else {
-                            throw scanner.fail("wrong-type", "'pack' must be text naming a pack", path: "/pack")
+                            throw scanner.fail(.wrongType, "'pack' must be text naming a pack", path: "/pack")
                         }
                         let token = try scanner.readString(path: "/pack")
                         let packName = try scanner.decodeString(token, path: "/pack")
@@ -128,7 +128,7 @@ public struct CaseDecoder: Sendable {
                         }
                     } else {
                         throw CaseError(
-                            "unknown-field",
+                            .unknownField,
                             "unknown field '\(Self.printable(String(decoding: name, as: UTF8.self)))'; a case has id, pack and answers",
                             path: "/" + JSONScanner.pointerSegment(name), column: key.start)
                     }
@@ -139,10 +139,10 @@ public struct CaseDecoder: Sendable {
             scanner.skipWhitespace()
             guard scanner.atEnd else { throw scanner.malformed("unexpected data after the case object", path: "") }
             guard let pack = explicitPack ?? defaultPack else {
-                throw CaseError("missing-field", "the case names no pack; add \"pack\" or run with --pack", path: "/pack")
+                throw CaseError(.missingField, "the case names no pack; add \"pack\" or run with --pack", path: "/pack")
             }
             guard let answersAt else {
-                throw CaseError("missing-field", "the case has no \"answers\" object", path: "/answers")
+                throw CaseError(.missingField, "the case has no \"answers\" object", path: "/answers")
             }
             if let parsedWith, parsedWith.index == pack {
                 return .success(Record(idRange: id, pack: pack, runtime: parsedWith.runtime))
@@ -202,7 +202,7 @@ public struct CaseDecoder: Sendable {
         if scanner.peek == 0x22 {
             let token = try scanner.readString(path: "/id")
             guard token.end - token.start <= 256 else {
-                throw CaseError("too-long", "the case id is longer than 256 bytes", path: "/id", column: start + 1)
+                throw CaseError(.tooLong, "the case id is longer than 256 bytes", path: "/id", column: start + 1)
             }
             var ascii = true
             for index in token.start..<token.end where scanner.bytes[index] >= 0x80 { ascii = false }
@@ -210,10 +210,10 @@ public struct CaseDecoder: Sendable {
         } else if scanner.peek == 0x2D || (scanner.peek >= 0x30 && scanner.peek <= 0x39) {
             _ = try scanner.readNumber(path: "/id")
             guard scanner.position - start <= 32 else {
-                throw CaseError("too-long", "a numeric case id has more than 32 characters; send it as text", path: "/id", column: start + 1)
+                throw CaseError(.tooLong, "a numeric case id has more than 32 characters; send it as text", path: "/id", column: start + 1)
             }
         } else {
-            throw scanner.fail("wrong-type", "'id' must be text or a number", path: "/id")
+            throw scanner.fail(.wrongType, "'id' must be text or a number", path: "/id")
         }
         return start..<scanner.position
     }
@@ -229,7 +229,7 @@ public struct CaseDecoder: Sendable {
         }
         scanner.skipWhitespace()
         guard scanner.peek == 0x7B else {
-            throw scanner.fail("wrong-type", "'answers' must be an object mapping question ids to answers", path: "/answers")
+            throw scanner.fail(.wrongType, "'answers' must be an object mapping question ids to answers", path: "/answers")
         }
         scanner.position += 1
         scanner.skipWhitespace()
@@ -266,7 +266,7 @@ public struct CaseDecoder: Sendable {
                     let shown = Self.printable(slowKey.text(scanner))
                     let ids = runtime.pack.questionnaire.questions.map(\.id)
                     throw CaseError(
-                        "unknown-question", "'\(shown)' is not a question of \(runtime.pack.questionnaire.id)\(Spelling.hint(for: shown, among: ids))",
+                        .unknownQuestion, "'\(shown)' is not a question of \(runtime.pack.questionnaire.id)\(Spelling.hint(for: shown, among: ids))",
                         path: slowKey.path(scanner), column: keyToken.start)
                 }
                 index = found
@@ -278,11 +278,11 @@ public struct CaseDecoder: Sendable {
             func path() -> String { key?.path(scanner) ?? "/answers/" + runtime.pack.questionnaire.questions[index].id }
             count += 1
             if count > limits.maxAnswers {
-                throw CaseError("too-many-answers", "more than \(limits.maxAnswers) answers in one case", path: path(), column: keyStartColumn + 1)
+                throw CaseError(.tooManyAnswers, "more than \(limits.maxAnswers) answers in one case", path: path(), column: keyStartColumn + 1)
             }
             if seen[index] == stamp {
                 throw CaseError(
-                    "duplicate-answer", "question '\(runtime.pack.questionnaire.questions[index].id)' is answered twice", path: path(),
+                    .duplicateAnswer, "question '\(runtime.pack.questionnaire.questions[index].id)' is answered twice", path: path(),
                     column: keyStartColumn + 1)
             }
             seen[index] = stamp
@@ -345,31 +345,31 @@ public struct CaseDecoder: Sendable {
                 error.path = path
                 return error
             case .wrongType(let column):
-                return CaseError("wrong-type", "the answer to '\(id)' must be \(CaseDecoder.expectation(question))", path: path, column: column)
+                return CaseError(.wrongType, "the answer to '\(id)' must be \(CaseDecoder.expectation(question))", path: path, column: column)
             case .unknownChoice(let column):
                 if case .yesNo = question.kind {
-                    return CaseError("unknown-choice", "the answer to '\(id)' must be \"yes\", \"no\"\(notKnown) (or true/false)", path: path, column: column)
+                    return CaseError(.unknownChoice, "the answer to '\(id)' must be \"yes\", \"no\"\(notKnown) (or true/false)", path: path, column: column)
                 }
                 let choices = question.kind.choices.map(\.id).joined(separator: ", ")
-                return CaseError("unknown-choice", "the answer to '\(id)' is not one of its choices (\(choices)\(notKnown))", path: path, column: column)
+                return CaseError(.unknownChoice, "the answer to '\(id)' is not one of its choices (\(choices)\(notKnown))", path: path, column: column)
             case .notKnownNotAllowed(let column):
-                return CaseError("not-known-not-allowed", "question '\(id)' does not accept \"not_known\"", path: path, column: column)
+                return CaseError(.notKnownNotAllowed, "question '\(id)' does not accept \"not_known\"", path: path, column: column)
             case .belowMinimum(let column):
                 var minimum = ""
                 if case .integer(let lo?, _, _) = question.kind { minimum = lo.compactText }
                 if case .decimal(let lo?, _, _) = question.kind { minimum = lo.compactText }
-                return CaseError("out-of-range", "the answer to '\(id)' is below its minimum of \(minimum)", path: path, column: column)
+                return CaseError(.outOfRange, "the answer to '\(id)' is below its minimum of \(minimum)", path: path, column: column)
             case .aboveMaximum(let column):
                 var maximum = "the largest number"
                 if case .integer(_, let hi?, _) = question.kind { maximum = hi.compactText }
                 if case .decimal(_, let hi?, _) = question.kind { maximum = hi.compactText }
-                return CaseError("out-of-range", "the answer to '\(id)' is above its maximum of \(maximum)", path: path, column: column)
+                return CaseError(.outOfRange, "the answer to '\(id)' is above its maximum of \(maximum)", path: path, column: column)
             case .notWhole(let column):
-                return CaseError("wrong-type", "the answer to '\(id)' must be a whole number", path: path, column: column)
+                return CaseError(.wrongType, "the answer to '\(id)' must be a whole number", path: path, column: column)
             case .tooLong(let column):
-                return CaseError("too-long", "the answer to '\(id)' is too long", path: path, column: column)
+                return CaseError(.tooLong, "the answer to '\(id)' is too long", path: path, column: column)
             case .badDate(let column):
-                return CaseError("wrong-type", "the answer to '\(id)' must be a date written YYYY-MM-DD", path: path, column: column)
+                return CaseError(.wrongType, "the answer to '\(id)' must be a date written YYYY-MM-DD", path: path, column: column)
             }
         }
     }

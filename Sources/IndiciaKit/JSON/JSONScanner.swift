@@ -16,16 +16,16 @@ struct JSONScanner {
     @inline(__always) var atEnd: Bool { position >= bytes.count }
     @inline(__always) var peek: UInt8 { position < bytes.count ? bytes[position] : 0 }
 
-    func fail(_ code: String, _ message: String, path: String) -> CaseError {
+    func fail(_ code: CaseError.Code, _ message: String, path: String) -> CaseError {
         CaseError(code, message, path: path, column: position + 1)
     }
 
-    func fail(_ code: String, _ message: String, path: StaticString) -> CaseError {
+    func fail(_ code: CaseError.Code, _ message: String, path: StaticString) -> CaseError {
         fail(code, message, path: "\(path)")
     }
 
     func malformed(_ message: String, path: String) -> CaseError {
-        fail("malformed-json", "malformed JSON: \(message)", path: path)
+        fail(.malformedJSON, "malformed JSON: \(message)", path: path)
     }
 
     func malformed(_ message: String, path: StaticString) -> CaseError {
@@ -105,7 +105,7 @@ struct JSONScanner {
                 let token = StringToken(start: start, end: position, hasEscapes: escapes)
                 // JSON text must be valid UTF-8 (RFC 8259); escaped strings are checked when decoded.
                 if !escapes, !Self.isValidUTF8(Array(bytes[start..<position])) {
-                    throw CaseError("invalid-utf8", "text is not valid UTF-8", path: "\(path)", column: start + 1)
+                    throw CaseError(.invalidUTF8, "text is not valid UTF-8", path: "\(path)", column: start + 1)
                 }
                 position += 1
                 return token
@@ -179,14 +179,14 @@ struct JSONScanner {
                     }
                 }
                 guard let scalar = Unicode.Scalar(code) else {
-                    throw CaseError("invalid-utf8", "text holds an unpaired \\u surrogate", path: "\(path)", column: i)
+                    throw CaseError(.invalidUTF8, "text holds an unpaired \\u surrogate", path: "\(path)", column: i)
                 }
                 out.append(contentsOf: Array(String(scalar).utf8))
             default: out.append(e)
             }
         }
         guard Self.isValidUTF8(out) else {
-            throw CaseError("invalid-utf8", "text is not valid UTF-8", path: "\(path)", column: token.start + 1)
+            throw CaseError(.invalidUTF8, "text is not valid UTF-8", path: "\(path)", column: token.start + 1)
         }
         return out
     }
@@ -296,7 +296,7 @@ struct JSONScanner {
     /// Skips any value, checking it is well-formed, with a nesting limit.
     mutating func skipValue(path: StaticString, depth: Int = 0) throws(CaseError) {
         guard depth < Self.maxDepth else {
-            throw fail("too-deep", "JSON is nested more than \(Self.maxDepth) levels deep", path: path)
+            throw fail(.tooDeep, "JSON is nested more than \(Self.maxDepth) levels deep", path: path)
         }
         skipWhitespace()
         switch peek {

@@ -36,7 +36,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     private static func parseValue(_ scanner: inout JSONScanner, depth: Int) throws(CaseError) -> JSONValue {
-        guard depth < JSONScanner.maxDepth else { throw scanner.fail("too-deep", "JSON is nested too deeply", path: "") }
+        guard depth < JSONScanner.maxDepth else { throw scanner.fail(.tooDeep, "JSON is nested too deeply", path: "") }
         scanner.skipWhitespace()
         switch scanner.peek {
         case 0x22:
@@ -55,7 +55,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 scanner.skipWhitespace()
                 let token = try scanner.readString(path: "")
                 let key = try scanner.decodeString(token, path: "")
-                guard seen.insert(key).inserted else { throw scanner.fail("duplicate-key", "duplicate key in JSON object", path: "") }
+                guard seen.insert(key).inserted else { throw scanner.fail(.duplicateKey, "duplicate key in JSON object", path: "") }
                 try scanner.expect(0x3A, "':'", path: "")
                 members.append((key, try parseValue(&scanner, depth: depth + 1)))
                 if try scanner.another(closing: 0x7D, path: "") { continue }
@@ -75,7 +75,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 return .array(items)
             }
         case 0x2D, 0x30...0x39:
-            guard let number = try scanner.readNumber(path: "") else { throw scanner.fail("out-of-range", "number too large", path: "") }
+            guard let number = try scanner.readNumber(path: "") else { throw scanner.fail(.outOfRange, "number too large", path: "") }
             return .number(number)
         default:
             guard let flag = try scanner.readLiteral(path: "") else { return .null }

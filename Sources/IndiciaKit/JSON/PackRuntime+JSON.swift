@@ -44,7 +44,7 @@ final class SinglePackProvider: PackProvider {
     func index(named name: String) -> Result<Int, CaseError> {
         let id = name.split(separator: "@").first.map(String.init) ?? name
         guard id == only.pack.identity.id else {
-            return .failure(CaseError("unknown-pack", "this case names a different pack", path: "/pack"))
+            return .failure(CaseError(.unknownPack, "this case names a different pack", path: "/pack"))
         }
         return .success(0)
     }

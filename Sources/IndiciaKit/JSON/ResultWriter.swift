@@ -164,7 +164,7 @@ public enum ResultWriter {
         out.append(",\"ok\":false,\"line\":")
         JSONOutput.integer(line, to: &out)
         out.append(",\"error\":{\"code\":")
-        JSONOutput.string(error.code, to: &out)
+        JSONOutput.string(error.code.rawValue, to: &out)
         out.append(",\"message\":")
         JSONOutput.string(error.message, to: &out)
         out.append(",\"path\":")
