@@ -135,22 +135,22 @@ final class StreamProcessor {
         var start = 0
         var end = 0
         var skipping = false
-        var firstData = true
-        var documentMode = false
+        // Undecided (nil) until the first non-blank line is complete.
+        var documentMode: Bool?
         while true {
             if skipping, let newline = Self.find(0x0A, in: buffer, from: start, to: end) {
                 skipping = false
                 start = newline + 1
             }
             // Every complete line buffered so far (a whole document is handled at the end).
-            if !documentMode, !skipping, let last = Self.findLast(0x0A, in: buffer, from: start, to: end) {
+            if documentMode == false, !skipping, let last = Self.findLast(0x0A, in: buffer, from: start, to: end) {
                 evaluateLines(buffer, start, last + 1)
                 start = last + 1
             }
             if !skipping, end - start > limits.maxLineBytes {
                 records += 1
                 failed += 1
-                let what = documentMode ? "document" : "record"
+                let what = documentMode == true ? "document" : "record"
                 emit(error: CaseError(.lineTooLong, "the \(what) is longer than \(limits.maxLineBytes) bytes", path: ""))
                 skipping = true
             }
@@ -177,7 +177,7 @@ final class StreamProcessor {
             }
             if n <= 0 {
                 if end > start && !skipping {
-                    if documentMode {
+                    if documentMode == true {
                         evaluateDocument(buffer, start, end)
                     } else {
                         evaluateLines(buffer, start, end, final: true)
@@ -185,22 +185,22 @@ final class StreamProcessor {
                 }
                 return
             }
-            if firstData {
-                firstData = false
-                documentMode = Self.looksLikeDocument(buffer, end, end + n)
-            }
             end += n
+            if documentMode == nil { documentMode = Self.looksLikeDocument(buffer, start, end) }
         }
     }
 
-    /// A pretty-printed document: the first non-blank line opens an object without closing it.
-    static func looksLikeDocument(_ buffer: [UInt8], _ from: Int, _ to: Int) -> Bool {
+    /// Whether the input is one pretty-printed document: its first non-blank line opens an object
+    /// without closing it. Nil while that line is still incomplete (a pipe may deliver it in parts).
+    static func looksLikeDocument(_ buffer: [UInt8], _ from: Int, _ to: Int) -> Bool? {
         var index = from
         while index < to, buffer[index] == 0x20 || buffer[index] == 0x09 || buffer[index] == 0x0D || buffer[index] == 0x0A { index += 1 }
-        guard index < to, buffer[index] == 0x7B else { return false }
+        // Only blank lines so far: in a stream, each is a record of its own.
+        guard index < to else { return buffer[from..<to].contains(0x0A) ? false : nil }
+        guard buffer[index] == 0x7B else { return false }
         var lineEnd = index
         while lineEnd < to, buffer[lineEnd] != 0x0A { lineEnd += 1 }
-        guard lineEnd < to else { return false }
+        guard lineEnd < to else { return nil }
         var last = lineEnd - 1
         while last > index, buffer[last] == 0x20 || buffer[last] == 0x09 || buffer[last] == 0x0D { last -= 1 }
         return buffer[last] != 0x7D

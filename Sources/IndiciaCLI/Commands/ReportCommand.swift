@@ -14,6 +14,8 @@ enum ReportCommand {
               screening results: anonymised counts by level of concern, exploitation type, indicator and
                 the worker's organisation. Counts from 1 to N-1 are shown as "<N" (--suppress, default 5).
                 No case ids or free text appear in the output.
+            Results are read a line at a time; the report ends by saying what it left out (error
+            results, other packs' results, JSON that is not a result).
 
             Exit codes: 0 printed, 64 usage error, 65 an input line is not JSON, 66 an input cannot be read,
             74 the output file could not be written.
@@ -35,40 +37,33 @@ enum ReportCommand {
             }
             threshold = value
         }
-        var lines: [(String, Int, [UInt8])] = []
+        // Results are read one line at a time and folded into the builder, so memory does not grow
+        // with the number of results.
+        var builder = NetworkReportBuilder()
         let inputs = arguments.positional.isEmpty ? ["-"] : arguments.positional
         for path in inputs {
+            var sources: [(name: String, input: InputSource)] = []
             if path == "-" {
-                var all: [UInt8] = []
-                var chunk = [UInt8](repeating: 0, count: 65536)
-                while true {
-                    let n = chunk.withUnsafeMutableBytes { context.input.read(into: $0) }
-                    if n <= 0 { break }
-                    all += chunk[0..<n]
+                sources = [("<stdin>", context.input)]
+            } else {
+                let files = Platform.isDirectory(path) ? Platform.files(in: path).filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") } : [path]
+                for file in files {
+                    guard !Platform.isDirectory(file), let fd = Platform.openForReading(file) else {
+                        context.errors.write("indicia report: cannot read \(file)\n")
+                        return .noInput
+                    }
+                    sources.append((file, FileInput(fd: fd, owned: true)))
                 }
-                lines += split(all, name: "<stdin>")
-                continue
             }
-            let files = Platform.isDirectory(path) ? Platform.files(in: path).filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") } : [path]
-            for file in files {
-                guard let bytes = Platform.readFile(file, limit: 1 << 30) else {
-                    context.errors.write("indicia report: cannot read \(file)\n")
-                    return .noInput
+            for (name, input) in sources {
+                if let problem = read(input, name: name, into: &builder) {
+                    context.errors.write("indicia report: \(problem)\n")
+                    return problem.hasSuffix("cannot be read") ? .noInput : .dataError
                 }
-                lines += split(bytes, name: file)
             }
         }
-        var results: [JSONValue] = []
-        for (file, line, bytes) in lines {
-            do throws(CaseError) {
-                results.append(try JSONValue.parse(bytes))
-            } catch {
-                context.errors.write("indicia report: \(file):\(line): not a result (\(error.message))\n")
-                return .dataError
-            }
-        }
-        let (areas, sectors) = labels(for: results, arguments: arguments, context: context)
-        let report = NetworkReport(results: results, areaLabels: areas, sectorLabels: sectors, suppressBelow: threshold)
+        let (areas, sectors) = labels(for: builder.packIDs, arguments: arguments, context: context)
+        let report = builder.report(areaLabels: areas, sectorLabels: sectors, suppressBelow: threshold)
         let text: String
         switch format {
         case "json": text = JSONReport.render(report)
@@ -86,23 +81,57 @@ enum ReportCommand {
         return .ok
     }
 
-    /// Non-blank lines, or the whole input when it is one (pretty-printed) document.
-    static func split(_ bytes: [UInt8], name: String) -> [(String, Int, [UInt8])] {
-        let trimmed = bytes.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        var out: [(String, Int, [UInt8])] = []
-        for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
-            out.append((name, index + 1, Array(line)))
+    /// The longest result line (or pretty-printed result document) read.
+    static let maxRecordBytes = 16 << 20
+
+    /// Feeds every non-blank line of one input to the builder, or the whole input when it is one
+    /// pretty-printed document (as the guided CLI's `--out` writes). Returns the problem, if any,
+    /// naming the input and line; nothing from the line itself is shown.
+    static func read(_ input: InputSource, name: String, into builder: inout NetworkReportBuilder) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var end = 0
+        var lineNumber = 0
+        var document: Bool?
+        var scanned = 0
+        // One line (or the whole document): parsed and added, or the problem.
+        func take(_ bytes: ArraySlice<UInt8>) -> String? {
+            lineNumber += 1
+            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 && $0 != 0x0A }) else { return nil }
+            do throws(CaseError) {
+                builder.add(try JSONValue.parse(Array(bytes)))
+                return nil
+            } catch {
+                return "\(name):\(lineNumber): not a result (\(error.message))"
+            }
         }
-        if out.count > 1, trimmed.first == 0x7B, let first = out.first?.2, !first.contains(0x7D) {
-            return [(name, 1, Array(bytes))]
+        while true {
+            if buffer.count - end < 1 << 15 { buffer += [UInt8](repeating: 0, count: buffer.count) }
+            let n = buffer.withUnsafeMutableBytes { raw in input.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[end...])) }
+            if n < 0 { return "\(name) cannot be read" }
+            if n == 0 { break }
+            end += n
+            if document == nil { document = StreamProcessor.looksLikeDocument(buffer, 0, end) }
+            if document != false {
+                guard end <= maxRecordBytes else { return "\(name): the document is longer than \(maxRecordBytes) bytes" }
+                continue
+            }
+            var start = 0
+            // Bytes before `scanned` hold no newline: each byte is searched once.
+            while let newline = buffer[max(start, scanned)..<end].firstIndex(of: 0x0A) {
+                if let problem = take(buffer[start..<newline]) { return problem }
+                start = newline + 1
+            }
+            scanned = end - start
+            guard end - start <= maxRecordBytes else { return "\(name):\(lineNumber + 1): the line is longer than \(maxRecordBytes) bytes" }
+            buffer.replaceSubrange(0..<start, with: [])
+            end -= start
+            buffer += [UInt8](repeating: 0, count: start)
         }
-        return out
+        return take(buffer[0..<end])
     }
 
     /// Area labels (from a pack's `report_areas` table) and choice labels, for the packs the results name.
-    static func labels(for results: [JSONValue], arguments: Arguments, context: Context) -> ([String: String], [String: String]) {
-        let packIDs = Set(results.compactMap { $0["pack"]?["id"]?.string })
+    static func labels(for packIDs: Set<String>, arguments: Arguments, context: Context) -> ([String: String], [String: String]) {
         guard !packIDs.isEmpty else { return ([:], [:]) }
         let locator = PackLocator(option: arguments.options["--packs"], context: context)
         let library = PackLibrary.load(paths: locator.defaultPaths)

@@ -47,6 +47,8 @@ public enum HTMLReport {
                 html += counts.map { "<tr><td>\(escape($0.label.replacingUnderscores))</td><td class=\"num\">\(escape(report.show($0)))</td></tr>" }.joined() + "</table>\n"
             }
         }
+        if report.agencies.isEmpty && report.screeningCases == 0 { html += "<p>No results to report.</p>\n" }
+        if let leftOut = report.leftOut { html += "<p class=\"note\">\(escape(leftOut))</p>\n" }
         html += "<p class=\"note\">Required levels, thresholds and weights are local policy for the network. Made by Indicia \(EngineVersion.current).</p>\n</body></html>\n"
         return html
     }

@@ -36,6 +36,8 @@ public enum JSONReport {
                 ("by_indicator", counts(report.byIndicator)),
             ])),
             ("error_records", .number(Double(report.errorRecords))),
+            ("other_records", .number(Double(report.otherRecords))),
+            ("not_results", .number(Double(report.notResults))),
         ])
         return value.pretty
     }

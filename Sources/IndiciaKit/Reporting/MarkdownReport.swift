@@ -33,8 +33,8 @@ public enum MarkdownReport {
                 for count in counts { out += "| \(count.label.replacingUnderscores) | \(report.show(count)) |\n" }
             }
         }
-        if report.errorRecords > 0 { out += "\n\(report.errorRecords) error records were skipped.\n" }
         if out.isEmpty { out = "No results to report.\n" }
+        if let leftOut = report.leftOut { out += "\n\(leftOut)\n" }
         return out
     }
 }

@@ -20,13 +20,15 @@ enum ToolRunner {
             .deletingLastPathComponent().path
     }
 
-    static func run(_ arguments: [String], input: String = "", directory: String? = nil, environment: [String: String] = [:]) -> ToolRun {
+    static func run(
+        _ arguments: [String], input: String = "", chunk: Int = .max, directory: String? = nil, environment: [String: String] = [:]
+    ) -> ToolRun {
         let output = BufferOutput()
         let errors = BufferOutput()
         var env = ["INDICIA_PACKS": repositoryRoot, "NO_COLOR": "1"]
         env.merge(environment) { $1 }
         let context = Context(
-            input: BufferInput(input), output: output, errors: errors, environment: env,
+            input: BufferInput(input, chunk: chunk), output: output, errors: errors, environment: env,
             currentDirectory: directory ?? temporaryDirectory())
         let code = Tool.run(arguments, context: context)
         return ToolRun(code: code, output: output.text, errors: errors.text)

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import IndiciaCLI
+@testable import IndiciaKit
+
+/// `indicia report` reads results a line at a time: the same report whatever sizes the input
+/// arrives in, pretty-printed documents too, and clear accounts of what it left out or refused.
+@Suite("indicia report")
+struct ReportCommandTests {
+    /// The example agencies' training-needs results, as `indicia evaluate` writes them.
+    static func trainingResults() -> String {
+        let agencies = (try? String(contentsOfFile: ToolRunner.repositoryRoot + "/examples/training/agencies.ndjson", encoding: .utf8)) ?? ""
+        return ToolRunner.run(["evaluate", "--pack", "training"], input: agencies).output
+    }
+
+    @Test("the report is the same when the results arrive a few bytes at a time")
+    func chunkedInput() {
+        let results = Self.trainingResults()
+        #expect(results.split(separator: "\n").count == 13)
+        let whole = ToolRunner.run(["report", "--format", "json"], input: results)
+        #expect(whole.code == .ok)
+        #expect(whole.output.contains("\"agencies\""))
+        for chunk in [1, 7, 4096] {
+            let pieces = ToolRunner.run(["report", "--format", "json"], input: results, chunk: chunk)
+            #expect(pieces.code == .ok)
+            #expect(pieces.output == whole.output, "chunk \(chunk)")
+        }
+    }
+
+    @Test("a pretty-printed result (as --out writes) is read as one document, even a byte at a time")
+    func prettyDocument() throws {
+        let line = try #require(Self.trainingResults().split(separator: "\n").first)
+        let pretty = try JSONValue.parse(Array(line.utf8)).pretty
+        #expect(pretty.contains("\n"))
+        for chunk in [1, .max] {
+            let run = ToolRunner.run(["report", "--format", "json"], input: pretty, chunk: chunk)
+            #expect(run.code == .ok, "\(run.errors)")
+            let report = try JSONValue.parse(Array(run.output.utf8))
+            #expect(report["agencies"]?.array?.count == 1)
+            #expect(report["not_results"]?.number == 0)
+        }
+    }
+
+    @Test("error results, other packs' results and JSON that is not a result are counted and named, not silently dropped")
+    func leftOut() {
+        let bench = ToolRunner.repositoryRoot + "/bench/pack/rules/bench.yaml"
+        let other = ToolRunner.run(["evaluate", "--pack", bench], input: #"{"id":"b1","answers":{}}"# + "\n").output
+        let input = Self.trainingResults() + #"{"id":"x","ok":false,"line":3,"error":{"code":"wrong-type","message":"m","path":""}}"# + "\n"
+            + other + "[1,2]\n" + #"{"answers":{"immediate_danger":"no"}}"# + "\n"
+        let run = ToolRunner.run(["report"], input: input)
+        #expect(run.code == .ok)
+        #expect(run.output.contains(
+            "Left out: 1 error result (records that could not be evaluated); 1 result of packs that are neither screening nor training needs; "
+                + "2 JSON documents that are not a result."))
+        let json = ToolRunner.run(["report", "--format", "json"], input: input)
+        let report = try? JSONValue.parse(Array(json.output.utf8))
+        #expect(report?["error_records"]?.number == 1)
+        #expect(report?["other_records"]?.number == 1)
+        #expect(report?["not_results"]?.number == 2)
+        #expect(ToolRunner.run(["report", "--format", "html"], input: input).output.contains("Left out: 1 error result"))
+    }
+
+    @Test("nothing to report says so")
+    func empty() {
+        let run = ToolRunner.run(["report"], input: "\n\n")
+        #expect(run.code == .ok)
+        #expect(run.output == "No results to report.\n")
+    }
+
+    @Test("a line that is not JSON stops the report with its file and line, and none of its text")
+    func malformedLine() {
+        let input = Self.trainingResults() + "SECRET-ANSWER not json\n"
+        let run = ToolRunner.run(["report"], input: input, chunk: 1000)
+        #expect(run.code == .dataError)
+        #expect(run.output.isEmpty)
+        #expect(run.errors.hasPrefix("indicia report: <stdin>:14: not a result (malformed JSON"))
+        #expect(!run.errors.contains("SECRET"))
+    }
+}
