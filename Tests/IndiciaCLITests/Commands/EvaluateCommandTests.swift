@@ -87,6 +87,22 @@ struct EvaluateCommandTests {
         #expect((results.first?["outcome"] as? [String: Any])?["id"] as? String == "concern")
     }
 
+    @Test("input arriving a few bytes at a time, as from a pipe, gives the same results")
+    func chunkedInput() {
+        let document = "{\n  \"id\": \"doc\",\n  \"answers\": {\n    \"can_leave\": \"no\"\n  }\n}\n"
+        let stream = (1...20).map { #"{"id":\#($0),"answers":{"hours_per_week":\#($0 * 4)}}"# }.joined(separator: "\n") + "\nnot json\n"
+        for input in [document, stream] {
+            let whole = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: input)
+            for chunk in [1, 5] {
+                let pieces = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: input, chunk: chunk)
+                #expect(pieces.output == whole.output, "chunk \(chunk)")
+                #expect(pieces.code == whole.code)
+            }
+        }
+        #expect(lines(ToolRunner.run(["evaluate", "--pack", Self.tiny], input: document, chunk: 1).output).first?["ok"] as? Bool == true)
+        #expect(lines(ToolRunner.run(["evaluate", "--pack", Self.tiny], input: stream, chunk: 1).output).count == 21)
+    }
+
     @Test("an error in a pretty-printed document names the line and column of the problem in it")
     func documentErrorPosition() {
         let input = "{\n  \"id\": \"doc\",\n  \"answers\": {\n    \"can_leave\": \"perhaps\"\n  }\n}\n"
