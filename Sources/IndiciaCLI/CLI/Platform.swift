@@ -89,9 +89,22 @@ public enum Platform {
     /// Writes bytes to a file atomically (temp file in the same directory, fsync, rename) with mode 0600.
     ///
     /// An interrupted write leaves any previous file intact.
+    /// The folder a file would be written in ("." for a bare name, "/" for a file at the root).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+
+    /// Whether a file could be written atomically at `path`: its folder exists and is writable,
+    /// and the path is not a folder itself.
+    static func canWriteFile(at path: String) -> Bool {
+        !isDirectory(path) && isDirectory(folder(of: path)) && access(folder(of: path), W_OK) == 0
+    }
+
     static func writeFileAtomically(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.indicia-XXXXXX".utf8CString)
+        let directory = folder(of: path)
+        var template = Array("\(directory)/.indicia-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)

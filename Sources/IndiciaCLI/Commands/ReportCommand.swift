@@ -37,6 +37,10 @@ enum ReportCommand {
             }
             threshold = value
         }
+        if let out = arguments.options["--out"], !Platform.canWriteFile(at: out) {
+            context.errors.write("indicia report: --out \(out) cannot be written (is the folder there, and writable?)\n")
+            return .ioError
+        }
         // Results are read one line at a time and folded into the builder, so memory does not grow
         // with the number of results.
         var builder = NetworkReportBuilder()

@@ -32,6 +32,13 @@ final class GuidedSession {
             EvaluateCommand.reportLoadFailure(failure, context: context, command: "screen")
             return failure.noInput ? .noInput : .dataError
         }
+        // Found out now, not after the last question.
+        for option in ["--out", "--summary"] {
+            if let path = arguments.options[option], !Platform.canWriteFile(at: path) {
+                context.errors.write("indicia: \(option) \(path) cannot be written (is the folder there, and writable?)\n")
+                return .ioError
+            }
+        }
         let id = runtime.pack.identity.id
         var draftPath = arguments.options["--resume"] ?? arguments.options["--draft"] ?? "indicia-\(id)-draft.json"
         if !draftPath.hasPrefix("/") { draftPath = context.currentDirectory + "/" + draftPath }

@@ -104,6 +104,18 @@ struct GuidedSessionTests {
         #expect(second.output.contains("LEVEL OF CONCERN: ADULT WITH INDICATORS OF MODERN SLAVERY"))
     }
 
+    @Test("an --out or --summary that cannot be written is refused before the first question")
+    func unwritableOutput() {
+        let directory = ToolRunner.temporaryDirectory()
+        for arguments in [["--out", directory + "/no-such-folder/result.json"], ["--summary", directory]] {
+            let run = ToolRunner.run(["screen"] + arguments, input: script(["n", "y"]), directory: directory)
+            #expect(run.code == .ioError)
+            #expect(run.errors.contains("cannot be written"))
+            #expect(!run.output.contains("Question 1"))
+            #expect(!FileManager.default.fileExists(atPath: directory + "/indicia-screening-draft.json"))
+        }
+    }
+
     @Test("a draft made with a different version of the pack is refused unless --force")
     func changedPack() throws {
         let directory = ToolRunner.temporaryDirectory()
