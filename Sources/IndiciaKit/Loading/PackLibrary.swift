@@ -148,7 +148,9 @@ public struct PackLibrary: Sendable {
     /// - Returns: The pack, or nil with the diagnostics explaining why.
     public func compile(rulesID: String) -> (CompiledPack?, [Diagnostic]) {
         guard let rules = ruleSets[rulesID] else {
-            return (nil, [Diagnostic(.error, "unknown-pack", "no rule set with id '\(rulesID)'\(Spelling.hint(for: rulesID, among: ruleSetIDs))", at: SourceMark(file: "<packs>", line: 1, column: 1))])
+            var hint = Spelling.hint(for: rulesID, among: ruleSetIDs)
+            if hint.isEmpty { hint = ruleSetIDs.isEmpty ? "; no rule sets were found" : "; the rule sets are \(ruleSetIDs.map { "'\($0)'" }.joined(separator: ", "))" }
+            return (nil, [Diagnostic(.error, "unknown-pack", "no rule set with id '\(rulesID)'\(hint)", at: SourceMark(file: "<packs>", line: 1, column: 1))])
         }
         let mark = rules.model.mark
         guard let questionnaire = questionnaires[rules.model.questionnaireID] else {
