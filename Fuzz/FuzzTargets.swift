@@ -20,7 +20,8 @@ enum FuzzTarget: String {
     }()
 }
 
-let baseQuestionnaire = Array("""
+let baseQuestionnaire = Array(
+    """
     version: 1
     kind: questionnaire
     id: base
@@ -45,7 +46,9 @@ let screeningRuntime: PackRuntime? = {
 
 /// Loads the shipped pack before fuzzing starts, so leak detection sees only per-input work.
 @_cdecl("LLVMFuzzerInitialize")
-public func initialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> Int32 {
+public func initialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?)
+    -> Int32
+{
     if FuzzTarget.current == .case, screeningRuntime == nil {
         fputs("fuzz: the shipped screening pack does not load (run from the repository root)\n", stderr)
         exit(2)
@@ -68,7 +71,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         _ = try? Parser.parse(text)
         // Also type-check it as an indicator condition against the fixed questionnaire.
         let indented = text.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n")
-        let rules = "version: 1\nkind: rules\nid: r\nrevision: \"1\"\ntitle: R\nquestionnaire: base\nindicators:\n  - id: i\n    label: I\n    when: |\n\(indented)\noutcomes:\n  - { id: none, level: 0, label: None }\n"
+        let rules =
+            "version: 1\nkind: rules\nid: r\nrevision: \"1\"\ntitle: R\nquestionnaire: base\nindicators:\n  - id: i\n    label: I\n    when: |\n\(indented)\noutcomes:\n  - { id: none, level: 0, label: None }\n"
         let library = PackLibrary.load(sources: [("q.yaml", baseQuestionnaire), ("r.yaml", Array(rules.utf8))])
         if let pack = library.compile(rulesID: "r").0 {
             let runtime = PackRuntime(pack: pack)

@@ -73,16 +73,19 @@ final class PackCache: PackProvider {
     func load(packOption: String) -> Result<Int, PackLoadFailure> {
         if PackLocator.isPath(packOption) {
             guard Platform.exists(packOption) else {
-                return .failure(PackLoadFailure(diagnostics: [], sources: SourceText(), message: "no such file or directory: \(packOption)", noInput: true))
+                return .failure(
+                    PackLoadFailure(diagnostics: [], sources: SourceText(), message: "no such file or directory: \(packOption)", noInput: true))
             }
             let paths = locator.paths(forPackPath: packOption)
             let local = PackLibrary.load(paths: paths)
             let rulesIDs = Platform.isDirectory(packOption) ? local.ruleSetIDs : local.ruleSetIDs(inFile: packOption)
             guard rulesIDs.count == 1, let id = rulesIDs.first else {
-                let message = rulesIDs.isEmpty
+                let message =
+                    rulesIDs.isEmpty
                     ? "\(packOption) holds no usable rule set (kind: rules)"
                     : "\(packOption) holds several rule sets (\(rulesIDs.joined(separator: ", "))); name one with --pack ID"
-                return .failure(PackLoadFailure(diagnostics: local.unreadable + local.diagnostics, sources: local.sources, message: message, noInput: false))
+                return .failure(
+                    PackLoadFailure(diagnostics: local.unreadable + local.diagnostics, sources: local.sources, message: message, noInput: false))
             }
             return compile(id, in: local)
         }

@@ -13,4 +13,3 @@ struct Style {
     func bold(_ text: String) -> String { paint("1", text) }
     func dim(_ text: String) -> String { paint("2", text) }
 }
-

@@ -353,7 +353,8 @@ final class StreamProcessor {
                 number += countLines(UnsafeBufferPointer(rebasing: line[...lastNewline]))
                 failure.error.column = column - (lastNewline + 1)
             }
-            ResultWriter.writeError(failure.error, line: number, idBytes: failure.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &state.out)
+            ResultWriter.writeError(
+                failure.error, line: number, idBytes: failure.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &state.out)
             state.out.append(0x0A)
             return false
         }

@@ -42,7 +42,9 @@ enum LintCommand {
             var out: [UInt8] = [0x5B]
             for (n, finding) in findings.enumerated() {
                 if n > 0 { out.append(0x2C) }
-                out += Array("\n  {\"file\":".utf8) + json(finding.mark.file) + Array(",\"line\":\(finding.mark.line),\"column\":\(finding.mark.column)".utf8)
+                out +=
+                    Array("\n  {\"file\":".utf8) + json(finding.mark.file)
+                    + Array(",\"line\":\(finding.mark.line),\"column\":\(finding.mark.column)".utf8)
                 out += Array(",\"severity\":".utf8) + json(finding.severity.rawValue) + Array(",\"code\":".utf8) + json(finding.code)
                 out += Array(",\"message\":".utf8) + json(finding.message) + [0x7D]
             }
@@ -55,7 +57,8 @@ enum LintCommand {
                 context.output.write(renderer.render(finding) { finding.severity == .error ? colour.red($0) : colour.yellow($0) })
             }
             let files = library.files.count
-            context.output.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n")
+            context.output.write(
+                "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n")
         }
         if !library.unreadable.isEmpty { return .noInput }
         if errors > 0 || (arguments.switches.contains("--strict") && warnings > 0) { return .findings }

@@ -49,7 +49,8 @@ final class GuidedSession {
                 return .noInput
             }
             do throws(DraftError) {
-                interview = try Interview(resuming: try Draft.parse(bytes), runtime: runtime, allowChangedPack: arguments.switches.contains("--force"))
+                interview = try Interview(
+                    resuming: try Draft.parse(bytes), runtime: runtime, allowChangedPack: arguments.switches.contains("--force"))
             } catch {
                 context.errors.write("indicia: \(error)\n")
                 return .dataError
@@ -124,7 +125,9 @@ final class GuidedSession {
         saveDraft()
         say()
         say(wrapped("Your answers are saved in \(draftPath). Continue later with:"))
-        let command = context.environment["INDICIA_INVOKED_AS"] ?? "indicia \(interview.pack.identity.id == "training" ? "assess" : "screen") --pack \(interview.pack.identity.id)"
+        let command =
+            context.environment["INDICIA_INVOKED_AS"]
+            ?? "indicia \(interview.pack.identity.id == "training" ? "assess" : "screen") --pack \(interview.pack.identity.id)"
         say("  \(command) --resume \(draftPath)")
         context.output.flush()
         return interrupted ? .interrupted : .ok
@@ -193,7 +196,10 @@ final class GuidedSession {
         if current != .missing(.unanswered) {
             say(style.dim("  Current answer: \(AnswerFormat.label(of: current, question: question, pack: pack)) — press Enter to keep it"))
         }
-        let options = ["? help", "b back"] + (question.required ? [] : ["s skip"]) + (question.allowsNotKnown ? ["k not known"] : []) + ["r review", "q save and quit"]
+        let options =
+            ["? help", "b back"] + (question.required ? [] : ["s skip"]) + (question.allowsNotKnown ? ["k not known"] : []) + [
+                "r review", "q save and quit",
+            ]
         say(style.dim("  " + options.joined(separator: " · ")))
         while true {
             guard let line = prompt() else { return .interrupted }
@@ -201,7 +207,10 @@ final class GuidedSession {
             switch input.lowercased() {
             case "?", "h", "help":
                 say(wrapped(question.help ?? "There is no extra guidance for this question.", indent: "  "))
-                say(style.dim("  Commands: ? help · b back · s skip (if the question is optional) · k not known (where allowed) · r review and change answers · q save and quit"))
+                say(
+                    style.dim(
+                        "  Commands: ? help · b back · s skip (if the question is optional) · k not known (where allowed) · r review and change answers · q save and quit"
+                    ))
                 continue
             case "b", "back":
                 if interview.back() == nil {
@@ -258,7 +267,10 @@ final class GuidedSession {
     private func reportDropped(_ dropped: [Int]) {
         guard !dropped.isEmpty else { return }
         let questions = interview.pack.questionnaire.questions
-        say(wrapped("  These earlier answers no longer apply and have been removed: " + dropped.map { "\"\(questions[$0].text)\"" }.joined(separator: "; ")))
+        say(
+            wrapped(
+                "  These earlier answers no longer apply and have been removed: "
+                    + dropped.map { "\"\(questions[$0].text)\"" }.joined(separator: "; ")))
     }
 
     /// Interrupts at once when an urgent outcome is reached. Returns false if input ended.

@@ -25,7 +25,8 @@ public struct DiagnosticRenderer: Sendable {
     ///   - severity: Styles the severity word.
     /// - Returns: Two or three lines of text.
     public func render(_ diagnostic: Diagnostic, severity: (String) -> String) -> String {
-        var out = "\(Self.safe(diagnostic.mark.description)): \(severity(diagnostic.severity.rawValue)): \(Self.safe(diagnostic.message)) [\(diagnostic.code)]\n"
+        var out =
+            "\(Self.safe(diagnostic.mark.description)): \(severity(diagnostic.severity.rawValue)): \(Self.safe(diagnostic.message)) [\(diagnostic.code)]\n"
         if let raw = sources.line(diagnostic.mark.line, in: diagnostic.mark.file) {
             let line = Self.safe(raw)
             // Tabs are kept in the caret line so the caret lines up under the source.

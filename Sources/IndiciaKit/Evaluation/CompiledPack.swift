@@ -31,7 +31,13 @@ public struct CompiledPack: Sendable {
         let stepBoxes: [StepBox]
         let unretainedSteps: [Unmanaged<StepBox>]
 
-        init(identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable, valueSlots: [Int], indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int, visibility: [(section: Evaluator?, question: Evaluator?)], program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?], recommendationConditions: [Evaluator?], outcomeSymbols: [Int32], choiceSymbols: [[Int32]], questionIndex: [String: Int], dependencies: Dependencies) {
+        init(
+            identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable,
+            valueSlots: [Int], indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int,
+            visibility: [(section: Evaluator?, question: Evaluator?)], program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?],
+            recommendationConditions: [Evaluator?], outcomeSymbols: [Int32], choiceSymbols: [[Int32]], questionIndex: [String: Int],
+            dependencies: Dependencies
+        ) {
             self.identity = identity
             self.questionnaire = questionnaire
             self.rules = rules
@@ -62,8 +68,17 @@ public struct CompiledPack: Sendable {
 
     let storage: Storage
 
-    init(identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable, valueSlots: [Int], indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int, visibility: [(section: Evaluator?, question: Evaluator?)], program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?], recommendationConditions: [Evaluator?], outcomeSymbols: [Int32], choiceSymbols: [[Int32]], questionIndex: [String: Int], dependencies: Dependencies) {
-        storage = Storage(identity: identity, questionnaire: questionnaire, rules: rules, services: services, symbols: symbols, valueSlots: valueSlots, indicatorSlots: indicatorSlots, scoreSlots: scoreSlots, outcomeSlot: outcomeSlot, slotCount: slotCount, visibility: visibility, program: program, expressions: expressions, outcomeConditions: outcomeConditions, recommendationConditions: recommendationConditions, outcomeSymbols: outcomeSymbols, choiceSymbols: choiceSymbols, questionIndex: questionIndex, dependencies: dependencies)
+    init(
+        identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable, valueSlots: [Int],
+        indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int, visibility: [(section: Evaluator?, question: Evaluator?)],
+        program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?], recommendationConditions: [Evaluator?], outcomeSymbols: [Int32],
+        choiceSymbols: [[Int32]], questionIndex: [String: Int], dependencies: Dependencies
+    ) {
+        storage = Storage(
+            identity: identity, questionnaire: questionnaire, rules: rules, services: services, symbols: symbols, valueSlots: valueSlots,
+            indicatorSlots: indicatorSlots, scoreSlots: scoreSlots, outcomeSlot: outcomeSlot, slotCount: slotCount, visibility: visibility,
+            program: program, expressions: expressions, outcomeConditions: outcomeConditions, recommendationConditions: recommendationConditions,
+            outcomeSymbols: outcomeSymbols, choiceSymbols: choiceSymbols, questionIndex: questionIndex, dependencies: dependencies)
     }
 
     /// One compiled computation: fill `slot` by running `evaluate`.

@@ -1,10 +1,14 @@
 /// The closed set of functions the expression language offers. There is no way to add user code.
 public enum Builtin: String, Sendable, CaseIterable {
-    case answered, notKnown = "not_known", asked
+    case answered
+    case notKnown = "not_known"
+    case asked
     case coalesce
     case any, all
     case min, max, round, clamp, abs
-    case count, countPossible = "count_possible", weightSum = "weight_sum"
+    case count
+    case countPossible = "count_possible"
+    case weightSum = "weight_sum"
     case countSelected = "count_selected"
     case lookup
     case `if`

@@ -79,7 +79,8 @@ struct ExpressionCompiler {
             throw Error("expr-type", "'\(name)' is a table; read it with lookup(\(name), key)", at: at)
         case .question:
             if let limit = environment.questionLimit, slot >= limit {
-                throw Error("later-question", "skip logic can only refer to earlier questions, and '\(name)' comes later (or is this question)", at: at)
+                throw Error(
+                    "later-question", "skip logic can only refer to earlier questions, and '\(name)' comes later (or is this question)", at: at)
             }
             return TypedExpr(node: .question(slot), type: info.type, offset: at, children: [], evaluate: { $0[slot] })
         case .value, .indicator, .score:
@@ -269,7 +270,9 @@ struct ExpressionCompiler {
         let right = try compile(rhs)
         if case .choices(let question) = right.type {
             guard case .literal = left.node, case .symbol(let domain?) = left.type, let text = domain.first else {
-                throw Error("expr-type", "write the choice as fixed text before 'in', e.g. 'choice' in \(environment.questions[question].id)", at: left.offset)
+                throw Error(
+                    "expr-type", "write the choice as fixed text before 'in', e.g. 'choice' in \(environment.questions[question].id)", at: left.offset
+                )
             }
             let choices = environment.questions[question].kind.choices
             guard let index = choices.firstIndex(where: { $0.id == text }) else {

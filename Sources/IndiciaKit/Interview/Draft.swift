@@ -58,7 +58,8 @@ public enum DraftError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadable(let why): return "the draft cannot be read: \(why)"
         case .otherPack(let draft, let pack): return "the draft is for pack '\(draft)', not '\(pack)'"
         case .packChanged(let draftRevision, let packRevision):
-            return "the pack has changed since the draft was saved (draft: revision \(draftRevision); pack now: revision \(packRevision)); resume with --force to keep the answers that still fit"
+            return
+                "the pack has changed since the draft was saved (draft: revision \(draftRevision); pack now: revision \(packRevision)); resume with --force to keep the answers that still fit"
         case .answersDoNotFit(let why): return "the draft's answers no longer fit the pack: \(why)"
         }
     }

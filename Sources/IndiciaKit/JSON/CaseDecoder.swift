@@ -348,10 +348,12 @@ public struct CaseDecoder: Sendable {
                 return CaseError(.wrongType, "the answer to '\(id)' must be \(CaseDecoder.expectation(question))", path: path, column: column)
             case .unknownChoice(let column):
                 if case .yesNo = question.kind {
-                    return CaseError(.unknownChoice, "the answer to '\(id)' must be \"yes\", \"no\"\(notKnown) (or true/false)", path: path, column: column)
+                    return CaseError(
+                        .unknownChoice, "the answer to '\(id)' must be \"yes\", \"no\"\(notKnown) (or true/false)", path: path, column: column)
                 }
                 let choices = question.kind.choices.map(\.id).joined(separator: ", ")
-                return CaseError(.unknownChoice, "the answer to '\(id)' is not one of its choices (\(choices)\(notKnown))", path: path, column: column)
+                return CaseError(
+                    .unknownChoice, "the answer to '\(id)' is not one of its choices (\(choices)\(notKnown))", path: path, column: column)
             case .notKnownNotAllowed(let column):
                 return CaseError(.notKnownNotAllowed, "question '\(id)' does not accept \"not_known\"", path: path, column: column)
             case .belowMinimum(let column):

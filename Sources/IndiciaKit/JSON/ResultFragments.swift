@@ -57,59 +57,65 @@ struct ResultFragments: Sendable {
         out += s(identity.questionnaireRevision) + Array(",\"sha256\":".utf8) + s(identity.sha256)
         out += Array(",\"engine\":".utf8) + s(identity.engine) + [0x7D]
         self.pack = out
-        outcomes = FragmentTable(rules.outcomes.map { band in
-            var bytes = Array("\"outcome\":{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)
-            JSONOutput.integer(band.level, to: &bytes)
-            bytes += Array(",\"label\":".utf8) + s(band.label)
-            if let summary = band.summary { bytes += Array(",\"summary\":".utf8) + s(summary) }
-            bytes += Array(",\"urgent\":\(band.urgent)}".utf8)
-            return bytes
-        })
-        undeterminedOpen = FragmentTable(rules.outcomes.map { band in
-            var bytes = Array("{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)
-            JSONOutput.integer(band.level, to: &bytes)
-            return bytes + Array(",\"label\":".utf8) + s(band.label) + Array(",\"missing\":[".utf8)
-        })
+        outcomes = FragmentTable(
+            rules.outcomes.map { band in
+                var bytes = Array("\"outcome\":{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)
+                JSONOutput.integer(band.level, to: &bytes)
+                bytes += Array(",\"label\":".utf8) + s(band.label)
+                if let summary = band.summary { bytes += Array(",\"summary\":".utf8) + s(summary) }
+                bytes += Array(",\"urgent\":\(band.urgent)}".utf8)
+                return bytes
+            })
+        undeterminedOpen = FragmentTable(
+            rules.outcomes.map { band in
+                var bytes = Array("{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)
+                JSONOutput.integer(band.level, to: &bytes)
+                return bytes + Array(",\"label\":".utf8) + s(band.label) + Array(",\"missing\":[".utf8)
+            })
         questionIDs = FragmentTable(pack.questionnaire.questions.map { s($0.id) })
         required = pack.questionnaire.questions.map(\.required)
-        evidenceOpen = FragmentTable(pack.questionnaire.questions.map { question in
-            Array("{\"question\":".utf8) + s(question.id) + Array(",\"text\":".utf8) + s(question.text) + Array(",\"answer\":".utf8)
-        })
-        indicatorOpen = FragmentTable(rules.indicators.map { indicator in
-            var bytes = Array("{\"id\":".utf8) + s(indicator.id) + Array(",\"label\":".utf8) + s(indicator.label)
-            if let category = indicator.category { bytes += Array(",\"category\":".utf8) + s(category) }
-            if let strength = indicator.strength { bytes += Array(",\"strength\":".utf8) + s(strength) }
-            bytes += Array(",\"weight\":".utf8)
-            JSONOutput.number(indicator.weight, to: &bytes)
-            if !indicator.tags.isEmpty {
-                bytes += Array(",\"tags\":[".utf8)
-                bytes += indicator.tags.map(s).joined(separator: [0x2C]) + [0x5D]
-            }
-            bytes += Array(",\"source\":".utf8) + (indicator.source.map(s) ?? Array("null".utf8))
-            bytes += Array(",\"verified\":\(indicator.verified),\"evidence\":[".utf8)
-            return bytes
-        })
-        indeterminateOpen = FragmentTable(rules.indicators.map { indicator in
-            Array("{\"id\":".utf8) + s(indicator.id) + Array(",\"label\":".utf8) + s(indicator.label) + Array(",\"missing\":[".utf8)
-        })
-        recommendations = FragmentTable(rules.recommendations.map { recommendation in
-            var bytes = Array("{\"id\":".utf8) + s(recommendation.id) + Array(",\"text\":".utf8) + s(recommendation.text)
-            bytes += Array(",\"services\":[".utf8)
-            var first = true
-            for id in recommendation.services {
-                guard let service = pack.services[id] else { continue }
-                if !first { bytes.append(0x2C) }
-                first = false
-                bytes += Array("{\"id\":".utf8) + s(service.id) + Array(",\"name\":".utf8) + s(service.name)
-                if let phone = service.phone { bytes += Array(",\"phone\":".utf8) + s(phone) }
-                if let url = service.url { bytes += Array(",\"url\":".utf8) + s(url) }
-                if let email = service.email { bytes += Array(",\"email\":".utf8) + s(email) }
-                if let description = service.description { bytes += Array(",\"description\":".utf8) + s(description) }
-                bytes += Array(",\"scope\":".utf8) + s(service.scope) + Array(",\"verified\":\(service.verified)}".utf8)
-            }
-            bytes += Array("],\"source\":".utf8) + (recommendation.source.map(s) ?? Array("null".utf8))
-            return bytes + Array(",\"verified\":\(recommendation.verified)}".utf8)
-        })
+        evidenceOpen = FragmentTable(
+            pack.questionnaire.questions.map { question in
+                Array("{\"question\":".utf8) + s(question.id) + Array(",\"text\":".utf8) + s(question.text) + Array(",\"answer\":".utf8)
+            })
+        indicatorOpen = FragmentTable(
+            rules.indicators.map { indicator in
+                var bytes = Array("{\"id\":".utf8) + s(indicator.id) + Array(",\"label\":".utf8) + s(indicator.label)
+                if let category = indicator.category { bytes += Array(",\"category\":".utf8) + s(category) }
+                if let strength = indicator.strength { bytes += Array(",\"strength\":".utf8) + s(strength) }
+                bytes += Array(",\"weight\":".utf8)
+                JSONOutput.number(indicator.weight, to: &bytes)
+                if !indicator.tags.isEmpty {
+                    bytes += Array(",\"tags\":[".utf8)
+                    bytes += indicator.tags.map(s).joined(separator: [0x2C]) + [0x5D]
+                }
+                bytes += Array(",\"source\":".utf8) + (indicator.source.map(s) ?? Array("null".utf8))
+                bytes += Array(",\"verified\":\(indicator.verified),\"evidence\":[".utf8)
+                return bytes
+            })
+        indeterminateOpen = FragmentTable(
+            rules.indicators.map { indicator in
+                Array("{\"id\":".utf8) + s(indicator.id) + Array(",\"label\":".utf8) + s(indicator.label) + Array(",\"missing\":[".utf8)
+            })
+        recommendations = FragmentTable(
+            rules.recommendations.map { recommendation in
+                var bytes = Array("{\"id\":".utf8) + s(recommendation.id) + Array(",\"text\":".utf8) + s(recommendation.text)
+                bytes += Array(",\"services\":[".utf8)
+                var first = true
+                for id in recommendation.services {
+                    guard let service = pack.services[id] else { continue }
+                    if !first { bytes.append(0x2C) }
+                    first = false
+                    bytes += Array("{\"id\":".utf8) + s(service.id) + Array(",\"name\":".utf8) + s(service.name)
+                    if let phone = service.phone { bytes += Array(",\"phone\":".utf8) + s(phone) }
+                    if let url = service.url { bytes += Array(",\"url\":".utf8) + s(url) }
+                    if let email = service.email { bytes += Array(",\"email\":".utf8) + s(email) }
+                    if let description = service.description { bytes += Array(",\"description\":".utf8) + s(description) }
+                    bytes += Array(",\"scope\":".utf8) + s(service.scope) + Array(",\"verified\":\(service.verified)}".utf8)
+                }
+                bytes += Array("],\"source\":".utf8) + (recommendation.source.map(s) ?? Array("null".utf8))
+                return bytes + Array(",\"verified\":\(recommendation.verified)}".utf8)
+            })
         scoreKeys = FragmentTable(rules.scores.map { s($0.id) + [0x3A] })
         valueKeys = rules.values.enumerated().filter { $0.element.output }.map { ($0.offset, s($0.element.id) + [0x3A]) }
         categoryKeys = FragmentTable(rules.categories.map { s($0.id) + [0x3A] })

@@ -31,7 +31,9 @@ struct FileHeader {
         }
         let kind = reader.string("kind", required: true, &bag)
         if let kind, !kinds.contains(kind), let node = reader.node("kind") {
-            bag.error("unknown-kind", "unknown kind '\(kind)'; expected one of \(kinds.joined(separator: ", "))\(Spelling.hint(for: kind, among: kinds))", at: node.mark)
+            bag.error(
+                "unknown-kind", "unknown kind '\(kind)'; expected one of \(kinds.joined(separator: ", "))\(Spelling.hint(for: kind, among: kinds))",
+                at: node.mark)
             ok = false
         }
         let id = reader.identifier("id", pattern: .fileID, &bag)

@@ -104,7 +104,9 @@ struct MappingReader {
         }
         guard case .int(let int) = value.resolved else {
             if case .float = value.resolved {
-                bag.error("bad-number", "'\(key)' in \(context) must be a whole number between -9223372036854775808 and 9223372036854775807", at: value.mark)
+                bag.error(
+                    "bad-number", "'\(key)' in \(context) must be a whole number between -9223372036854775808 and 9223372036854775807", at: value.mark
+                )
             } else {
                 bag.error("wrong-type", "'\(key)' in \(context) must be a whole number, not \(value.kindName)", at: value.mark)
             }

@@ -143,7 +143,7 @@ struct PackCompiler {
         for column in columns {
             var numbers = 0
             var texts: Set<String> = []
-            var column_cells: [Int32: Value] = [:]
+            var columnCells: [Int32: Value] = [:]
             var all = table.rows
             if let defaultRow = table.defaultRow { all.append(defaultRow) }
             for row in all {
@@ -160,10 +160,10 @@ struct PackCompiler {
                 if row.key == "default" && table.defaultRow != nil && row.mark == table.defaultRow?.mark {
                     defaults[column] = value
                 } else {
-                    column_cells[symbols.intern(row.key)] = value
+                    columnCells[symbols.intern(row.key)] = value
                 }
             }
-            cells[column] = column_cells
+            cells[column] = columnCells
             if texts.isEmpty {
                 types[column] = .number
             } else if numbers == 0 {
@@ -319,7 +319,8 @@ struct PackCompiler {
     }
 
     /// Compiles a boolean condition that is not itself a slot (skip logic, outcomes, recommendations).
-    private mutating func compileCondition(_ source: ExpressionSource, context: String, environment env: CompileEnvironment) -> (Evaluator, Set<Int>)? {
+    private mutating func compileCondition(_ source: ExpressionSource, context: String, environment env: CompileEnvironment) -> (Evaluator, Set<Int>)?
+    {
         do throws(ExpressionError) {
             let expr = try Parser.parse(source.text)
             var deps: Set<Int> = []

@@ -73,7 +73,10 @@ public struct PackLibrary: Sendable {
         var library = PackLibrary()
         for (name, bytes) in sources {
             guard bytes.count <= limits.maxFileBytes else {
-                library.diagnostics.append(Diagnostic(.error, "file-too-large", "file is larger than the limit of \(limits.maxFileBytes) bytes", at: SourceMark(file: name, line: 1, column: 1)))
+                library.diagnostics.append(
+                    Diagnostic(
+                        .error, "file-too-large", "file is larger than the limit of \(limits.maxFileBytes) bytes",
+                        at: SourceMark(file: name, line: 1, column: 1)))
                 continue
             }
             library.decode(bytes, path: name, limits: limits)
@@ -134,7 +137,9 @@ public struct PackLibrary: Sendable {
         return pairs.first { $0.key.scalarText == "kind" }?.value.scalarText
     }
 
-    private func claim<M>(_ table: inout [String: File<M>], _ id: String, _ file: File<M>, _ what: String, _ mark: SourceMark, _ bag: inout DiagnosticBag) {
+    private func claim<M>(
+        _ table: inout [String: File<M>], _ id: String, _ file: File<M>, _ what: String, _ mark: SourceMark, _ bag: inout DiagnosticBag
+    ) {
         if let existing = table[id] {
             bag.error("duplicate-id", "\(what) id '\(id)' is also used by \(existing.path)", at: mark)
             return
@@ -149,15 +154,29 @@ public struct PackLibrary: Sendable {
     public func compile(rulesID: String) -> (CompiledPack?, [Diagnostic]) {
         guard let rules = ruleSets[rulesID] else {
             var hint = Spelling.hint(for: rulesID, among: ruleSetIDs)
-            if hint.isEmpty { hint = ruleSetIDs.isEmpty ? "; no rule sets were found" : "; the rule sets are \(ruleSetIDs.map { "'\($0)'" }.joined(separator: ", "))" }
-            return (nil, [Diagnostic(.error, "unknown-pack", "no rule set with id '\(rulesID)'\(hint)", at: SourceMark(file: "<packs>", line: 1, column: 1))])
+            if hint.isEmpty {
+                hint =
+                    ruleSetIDs.isEmpty ? "; no rule sets were found" : "; the rule sets are \(ruleSetIDs.map { "'\($0)'" }.joined(separator: ", "))"
+            }
+            return (
+                nil,
+                [Diagnostic(.error, "unknown-pack", "no rule set with id '\(rulesID)'\(hint)", at: SourceMark(file: "<packs>", line: 1, column: 1))]
+            )
         }
         let mark = rules.model.mark
         guard let questionnaire = questionnaires[rules.model.questionnaireID] else {
             let known = Array(questionnaires.keys)
             let unreadable = diagnostics.contains { $0.severity == .error && $0.mark.file != rules.path }
             let reason = unreadable ? ", or did not load (see the errors in the other files)" : ""
-            return (nil, [Diagnostic(.error, "unknown-questionnaire", "rule set '\(rulesID)' scores questionnaire '\(rules.model.questionnaireID)', which was not found\(reason)\(Spelling.hint(for: rules.model.questionnaireID, among: known))", at: mark)])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, "unknown-questionnaire",
+                        "rule set '\(rulesID)' scores questionnaire '\(rules.model.questionnaireID)', which was not found\(reason)\(Spelling.hint(for: rules.model.questionnaireID, among: known))",
+                        at: mark)
+                ]
+            )
         }
         for path in [questionnaire.path, rules.path] where filesWithErrors.contains(PackFiles.canonical(path)) {
             // Checking rules against a half-read questionnaire would only add confusing follow-on errors.
@@ -169,12 +188,16 @@ public struct PackLibrary: Sendable {
             if let directory = directories[id] {
                 found.append(directory)
             } else {
-                problems.append(Diagnostic(.error, "unknown-directory", "rule set '\(rulesID)' uses services directory '\(id)', which was not found", at: rules.model.mark))
+                problems.append(
+                    Diagnostic(
+                        .error, "unknown-directory", "rule set '\(rulesID)' uses services directory '\(id)', which was not found",
+                        at: rules.model.mark))
             }
         }
         guard problems.isEmpty else { return (nil, problems) }
         var hash = SHA256()
-        let parts: [(String, [UInt8])] = [("questionnaire", questionnaire.bytes), ("rules", rules.bytes)]
+        let parts: [(String, [UInt8])] =
+            [("questionnaire", questionnaire.bytes), ("rules", rules.bytes)]
             + found.sorted { $0.model.id < $1.model.id }.map { ("services", $0.bytes) }
         for (kind, bytes) in parts {
             hash.update(Array("indicia-pack-file\u{0}\(kind)\u{0}\(bytes.count)\u{0}".utf8))

@@ -3,8 +3,9 @@ struct QuestionnaireDecoder {
     let sources: SourceText
 
     func decode(_ root: YAMLNode, _ bag: inout DiagnosticBag) -> Questionnaire? {
-        guard let reader = MappingReader(
-            root, context: "questionnaire", keys: FileHeader.keys + ["intro", "sections"], sources: sources, bag: &bag),
+        guard
+            let reader = MappingReader(
+                root, context: "questionnaire", keys: FileHeader.keys + ["intro", "sections"], sources: sources, bag: &bag),
             let header = FileHeader.read(reader, &bag)
         else { return nil }
         var sections: [Section] = []
@@ -12,8 +13,9 @@ struct QuestionnaireDecoder {
         var seenSections: [String: SourceMark] = [:]
         var seenQuestions: [String: SourceMark] = [:]
         for sectionNode in reader.list("sections", required: true, &bag) {
-            guard let section = MappingReader(
-                sectionNode, context: "section", keys: ["id", "title", "intro", "show_if", "questions"], sources: sources, bag: &bag)
+            guard
+                let section = MappingReader(
+                    sectionNode, context: "section", keys: ["id", "title", "intro", "show_if", "questions"], sources: sources, bag: &bag)
             else { continue }
             let id = section.identifier("id", &bag)
             if let id, let first = seenSections[id] {
@@ -133,7 +135,9 @@ struct QuestionnaireDecoder {
                 let label = reader.string("label", required: true, &bag)
             else { continue }
             if ["not_known"].contains(id) {
-                bag.error("reserved-id", "'\(id)' is reserved for the \"not known\" answer; use `not_known: true` on the question", at: reader.keyMark("id"))
+                bag.error(
+                    "reserved-id", "'\(id)' is reserved for the \"not known\" answer; use `not_known: true` on the question", at: reader.keyMark("id")
+                )
                 continue
             }
             if let first = seen[id] {

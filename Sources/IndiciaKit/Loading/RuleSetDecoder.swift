@@ -2,10 +2,11 @@
 struct RuleSetDecoder {
     let sources: SourceText
 
-    static let keys = FileHeader.keys + [
-        "disclaimer", "questionnaire", "services", "strengths", "categories", "tables", "values", "indicators", "scores",
-        "outcomes", "recommendations",
-    ]
+    static let keys =
+        FileHeader.keys + [
+            "disclaimer", "questionnaire", "services", "strengths", "categories", "tables", "values", "indicators", "scores",
+            "outcomes", "recommendations",
+        ]
 
     func decode(_ root: YAMLNode, _ bag: inout DiagnosticBag) -> RuleSet? {
         guard let reader = MappingReader(root, context: "rule set", keys: Self.keys, sources: sources, bag: &bag),

@@ -21,15 +21,18 @@ public enum HTMLReport {
 
             """
         if !report.agencies.isEmpty {
-            html += "<p class=\"note\">\(report.agencies.count) agencies. Each cell shows the red/amber/green band and how many levels the agency is short of the level its sector needs.</p>\n"
-            html += "<p class=\"key\"><span class=\"red\" style=\"background:#d4351c;color:#fff\">Red: act first</span><span style=\"background:#ffdd00\">Amber</span><span style=\"background:#00703c;color:#fff\">Green</span></p>\n"
+            html +=
+                "<p class=\"note\">\(report.agencies.count) agencies. Each cell shows the red/amber/green band and how many levels the agency is short of the level its sector needs.</p>\n"
+            html +=
+                "<p class=\"key\"><span class=\"red\" style=\"background:#d4351c;color:#fff\">Red: act first</span><span style=\"background:#ffdd00\">Amber</span><span style=\"background:#00703c;color:#fff\">Green</span></p>\n"
             html += "<h2>Gaps by agency and area</h2>\n<table id=\"heatmap\"><thead><tr><th>Agency</th><th>Sector</th>"
             html += report.areas.map { "<th>\(escape($0.label))</th>" }.joined() + "<th>Readiness</th></tr></thead><tbody>\n"
             for agency in report.agencies {
                 html += "<tr><th scope=\"row\">\(escape(agency.name))</th><td>\(escape(agency.sector))</td>"
                 for (index, area) in report.areas.enumerated() {
                     let rag = agency.rag[index]
-                    html += "<td class=\"\(escape(rag))\" data-agency=\"\(escape(agency.name))\" data-area=\"\(escape(area.id))\" data-rag=\"\(escape(rag))\" title=\"\(Int(agency.coverage[index]))% trained\">\(escape(rag.capitalizedWord)) · \(Int(agency.gap[index]))</td>"
+                    html +=
+                        "<td class=\"\(escape(rag))\" data-agency=\"\(escape(agency.name))\" data-area=\"\(escape(area.id))\" data-rag=\"\(escape(rag))\" title=\"\(Int(agency.coverage[index]))% trained\">\(escape(rag.capitalizedWord)) · \(Int(agency.gap[index]))</td>"
                 }
                 html += "<td>\(escape((agency.readinessBand ?? "").replacingUnderscores))</td></tr>\n"
             }
@@ -38,32 +41,43 @@ public enum HTMLReport {
             html += "<h2>Staff needing training (estimate), by level required</h2>\n<table id=\"staff\"><tr><th>Level</th><th>Staff</th></tr>"
             html += report.staffByLevel.map { "<tr><td>\($0.level)</td><td class=\"num\">\($0.staff)</td></tr>" }.joined() + "</table>\n"
             html += "<h2>Readiness</h2>\n<table id=\"readiness\"><tr><th>Band</th><th>Agencies</th></tr>"
-            html += report.readinessCounts.map { "<tr><td>\(escape($0.band.replacingUnderscores))</td><td class=\"num\">\($0.agencies)</td></tr>" }.joined() + "</table>\n"
+            html +=
+                report.readinessCounts.map { "<tr><td>\(escape($0.band.replacingUnderscores))</td><td class=\"num\">\($0.agencies)</td></tr>" }
+                .joined() + "</table>\n"
         }
         if report.screeningCases > 0 {
-            html += "<h2>Screening statistics (anonymised)</h2>\n<p class=\"note\">\(report.screeningCases) screenings. Counts from 1 to \(report.suppressionThreshold - 1) are shown as &lt;\(report.suppressionThreshold).</p>\n"
-            for (title, counts) in [("Level of concern", report.byOutcome), ("Type of exploitation indicated", report.byType), ("Worker's organisation", report.bySector)] {
+            html +=
+                "<h2>Screening statistics (anonymised)</h2>\n<p class=\"note\">\(report.screeningCases) screenings. Counts from 1 to \(report.suppressionThreshold - 1) are shown as &lt;\(report.suppressionThreshold).</p>\n"
+            for (title, counts) in [
+                ("Level of concern", report.byOutcome), ("Type of exploitation indicated", report.byType), ("Worker's organisation", report.bySector),
+            ] {
                 html += "<table><tr><th>\(escape(title))</th><th>Screenings</th></tr>"
-                html += counts.map { "<tr><td>\(escape($0.label.replacingUnderscores))</td><td class=\"num\">\(escape(report.show($0)))</td></tr>" }.joined() + "</table>\n"
+                html +=
+                    counts.map { "<tr><td>\(escape($0.label.replacingUnderscores))</td><td class=\"num\">\(escape(report.show($0)))</td></tr>" }
+                    .joined() + "</table>\n"
             }
         }
         if report.agencies.isEmpty && report.screeningCases == 0 { html += "<p>No results to report.</p>\n" }
         if let leftOut = report.leftOut { html += "<p class=\"note\">\(escape(leftOut))</p>\n" }
-        html += "<p class=\"note\">Required levels, thresholds and weights are local policy for the network. Made by Indicia \(EngineVersion.current).</p>\n</body></html>\n"
+        html +=
+            "<p class=\"note\">Required levels, thresholds and weights are local policy for the network. Made by Indicia \(EngineVersion.current).</p>\n</body></html>\n"
         return html
     }
 
     private static func barChart(_ priorities: [NetworkReport.Priority]) -> String {
         guard let top = priorities.first?.score, top > 0 else { return "<p class=\"note\">No priorities: every area is green.</p>\n" }
         // Each label sits above its bar, so long agency names are never cut off.
-        let rowHeight = 40, barWidth = 700
-        var svg = "<svg id=\"priorities\" role=\"img\" aria-label=\"Ranked priorities\" width=\"\(barWidth + 80)\" height=\"\(priorities.count * rowHeight + 10)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        let rowHeight = 40
+        let barWidth = 700
+        var svg =
+            "<svg id=\"priorities\" role=\"img\" aria-label=\"Ranked priorities\" width=\"\(barWidth + 80)\" height=\"\(priorities.count * rowHeight + 10)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         for (n, priority) in priorities.enumerated() {
             let y = n * rowHeight + 4
             let width = max(2, Int(Double(barWidth) * priority.score / top))
             let colour = priority.rag == "red" ? "#d4351c" : priority.rag == "amber" ? "#f47738" : "#00703c"
             svg += "<text x=\"0\" y=\"\(y + 13)\" font-size=\"13\">\(n + 1). \(escape(priority.agency)) — \(escape(priority.area))</text>"
-            svg += "<rect x=\"0\" y=\"\(y + 18)\" width=\"\(width)\" height=\"16\" fill=\"\(colour)\"><title>\(priority.score.compactText)</title></rect>"
+            svg +=
+                "<rect x=\"0\" y=\"\(y + 18)\" width=\"\(width)\" height=\"16\" fill=\"\(colour)\"><title>\(priority.score.compactText)</title></rect>"
             svg += "<text x=\"\(width + 6)\" y=\"\(y + 31)\" font-size=\"12\">\(priority.score.compactText)</text>\n"
         }
         return svg + "</svg>\n"

@@ -15,9 +15,11 @@ public enum MarkdownReport {
                 let cells = agency.rag.indices.map { "\(agency.rag[$0].prefix(1).uppercased())\(Int(agency.gap[$0]))" }
                 out += "| \(agency.name) | \(agency.sector) | " + cells.joined(separator: " | ") + " | \(agency.readinessBand ?? "") |\n"
             }
-            out += "\n## Priorities across the network (highest first)\n\n| # | Agency | Area | Priority | RAG | Levels short |\n|---:|---|---|---:|---|---:|\n"
+            out +=
+                "\n## Priorities across the network (highest first)\n\n| # | Agency | Area | Priority | RAG | Levels short |\n|---:|---|---|---:|---|---:|\n"
             for (n, priority) in report.priorities.prefix(20).enumerated() {
-                out += "| \(n + 1) | \(priority.agency) | \(priority.area) | \(priority.score.compactText) | \(priority.rag) | \(Int(priority.gap)) |\n"
+                out +=
+                    "| \(n + 1) | \(priority.agency) | \(priority.area) | \(priority.score.compactText) | \(priority.rag) | \(Int(priority.gap)) |\n"
             }
             out += "\n## Staff needing training (estimate), by level required\n\n| Level | Staff |\n|---|---:|\n"
             for (level, staff) in report.staffByLevel { out += "| \(level) | \(staff) |\n" }
@@ -26,9 +28,12 @@ public enum MarkdownReport {
         }
         if report.screeningCases > 0 {
             out += (out.isEmpty ? "" : "\n") + "# Screening statistics (anonymised)\n\n"
-            out += "\(report.screeningCases) screenings. Counts from 1 to \(report.suppressionThreshold - 1) are shown as <\(report.suppressionThreshold).\n"
-            for (title, counts) in [("Level of concern", report.byOutcome), ("Type of exploitation indicated", report.byType),
-                                    ("Worker's organisation", report.bySector), ("Indicators present", report.byIndicator)] {
+            out +=
+                "\(report.screeningCases) screenings. Counts from 1 to \(report.suppressionThreshold - 1) are shown as <\(report.suppressionThreshold).\n"
+            for (title, counts) in [
+                ("Level of concern", report.byOutcome), ("Type of exploitation indicated", report.byType),
+                ("Worker's organisation", report.bySector), ("Indicators present", report.byIndicator),
+            ] {
                 out += "\n## \(title)\n\n| | Screenings |\n|---|---:|\n"
                 for count in counts { out += "| \(count.label.replacingUnderscores) | \(report.show(count)) |\n" }
             }

@@ -79,8 +79,12 @@ public struct NetworkReport: Sendable {
     /// What was left out of the tables, in one sentence, or nil when nothing was.
     public var leftOut: String? {
         var parts: [String] = []
-        if errorRecords > 0 { parts.append("\(errorRecords) error \(errorRecords == 1 ? "result" : "results") (records that could not be evaluated)") }
-        if otherRecords > 0 { parts.append("\(otherRecords) \(otherRecords == 1 ? "result" : "results") of packs that are neither screening nor training needs") }
+        if errorRecords > 0 {
+            parts.append("\(errorRecords) error \(errorRecords == 1 ? "result" : "results") (records that could not be evaluated)")
+        }
+        if otherRecords > 0 {
+            parts.append("\(otherRecords) \(otherRecords == 1 ? "result" : "results") of packs that are neither screening nor training needs")
+        }
         if notResults > 0 { parts.append("\(notResults) JSON \(notResults == 1 ? "document that is" : "documents that are") not a result") }
         guard !parts.isEmpty else { return nil }
         return "Left out: " + parts.joined(separator: "; ") + "."

@@ -94,7 +94,8 @@ public struct NetworkReportBuilder: Sendable {
         for agency in report.agencies {
             for (index, area) in report.areas.enumerated() where agency.rag[index] != "green" && agency.priority[index] > 0 {
                 report.priorities.append(
-                    NetworkReport.Priority(agency: agency.name, area: area.label, score: agency.priority[index], rag: agency.rag[index], gap: agency.gap[index]))
+                    NetworkReport.Priority(
+                        agency: agency.name, area: area.label, score: agency.priority[index], rag: agency.rag[index], gap: agency.gap[index]))
             }
             for index in report.areas.indices where agency.required[index] > 0 {
                 byLevel[Int(agency.required[index]), default: 0] += Int(agency.staffNeeding[index])

@@ -19,9 +19,11 @@ public enum ResultSummary {
         for index in evaluation.undetermined {
             let undecided = rules.outcomes[index]
             let missing = evaluation.missingQuestions(among: pack.dependencies.outcomes[index]).map { questions[$0].text }
-            out += "\n" + TextWrap.wrap(
-                "Could not be ruled out: \(undecided.label). Not known or not answered: \(missing.joined(separator: " / "))",
-                width: width, indent: "  ", firstIndent: "! ")
+            out +=
+                "\n"
+                + TextWrap.wrap(
+                    "Could not be ruled out: \(undecided.label). Not known or not answered: \(missing.joined(separator: " / "))",
+                    width: width, indent: "  ", firstIndent: "! ")
         }
         out += "\nNEXT STEPS\n"
         if evaluation.recommendations.isEmpty { out += "  (none)\n" }
@@ -48,10 +50,12 @@ public enum ResultSummary {
         }
         let undecided = evaluation.indeterminateIndicators(pack)
         if !undecided.isEmpty {
-            out += "\n" + TextWrap.wrap(
-                "\(undecided.count) further indicator(s) could not be assessed because answers are not known: "
-                    + undecided.map { rules.indicators[$0].label }.joined(separator: "; ") + ".",
-                width: width)
+            out +=
+                "\n"
+                + TextWrap.wrap(
+                    "\(undecided.count) further indicator(s) could not be assessed because answers are not known: "
+                        + undecided.map { rules.indicators[$0].label }.joined(separator: "; ") + ".",
+                    width: width)
         }
         let findings = rules.values.enumerated().filter { $0.element.output && $0.element.label != nil }
             .compactMap { (index, value) -> String? in
@@ -63,9 +67,11 @@ public enum ResultSummary {
             for finding in findings { out += TextWrap.wrap(finding, width: width, indent: "    ", firstIndent: "  • ") }
         }
         if !evaluation.ignored.isEmpty {
-            out += "\n" + TextWrap.wrap(
-                "Answers to questions that did not apply were ignored: "
-                    + evaluation.ignored.map { questions[$0].id }.joined(separator: ", ") + ".", width: width)
+            out +=
+                "\n"
+                + TextWrap.wrap(
+                    "Answers to questions that did not apply were ignored: "
+                        + evaluation.ignored.map { questions[$0].id }.joined(separator: ", ") + ".", width: width)
         }
         let identity = pack.identity
         out += "\nPack: \(identity.id) \(identity.revision) (sha256 \(identity.sha256.prefix(12))…), Indicia \(identity.engine)\n"

@@ -38,11 +38,26 @@ public enum SchemaGenerator {
             ("title", .string("Indicia case for pack '\(id)' (\(pack.questionnaire.title))")),
             ("description", .string("One case for indicia evaluate. Leave a question out, or give null, when it was not answered.")),
             ("type", .string("object")),
-            ("properties", .object([
-                ("id", .object([("description", .string("Your case id, echoed in the result.")), ("type", .array([.string("string"), .string("number")]))])),
-                ("pack", .object([("description", .string("The pack, as id or id@revision.")), ("type", .string("string")), ("pattern", .string("^\(id)(@.+)?$"))])),
-                ("answers", .object([("type", .string("object")), ("properties", .object(properties)), ("additionalProperties", .bool(false))])),
-            ])),
+            (
+                "properties",
+                .object([
+                    (
+                        "id",
+                        .object([
+                            ("description", .string("Your case id, echoed in the result.")),
+                            ("type", .array([.string("string"), .string("number")])),
+                        ])
+                    ),
+                    (
+                        "pack",
+                        .object([
+                            ("description", .string("The pack, as id or id@revision.")), ("type", .string("string")),
+                            ("pattern", .string("^\(id)(@.+)?$")),
+                        ])
+                    ),
+                    ("answers", .object([("type", .string("object")), ("properties", .object(properties)), ("additionalProperties", .bool(false))])),
+                ])
+            ),
             ("required", .array([.string("answers")])),
             ("additionalProperties", .bool(false)),
         ])
@@ -51,7 +66,10 @@ public enum SchemaGenerator {
     /// The schema of one result line (a result, or an error for a record that could not be evaluated).
     public static var resultSchema: JSONValue {
         func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
-            .object([("type", .string("object")), ("properties", .object(properties)), ("required", .array(required.map(JSONValue.string))), ("additionalProperties", .bool(false))])
+            .object([
+                ("type", .string("object")), ("properties", .object(properties)), ("required", .array(required.map(JSONValue.string))),
+                ("additionalProperties", .bool(false)),
+            ])
         }
         /// The schema with a description first, for the people reading it.
         func described(_ text: String, _ schema: JSONValue) -> JSONValue {
@@ -72,17 +90,28 @@ public enum SchemaGenerator {
         let source = described("The public source this content cites.", nullableString)
         let answer = JSONValue.object([("type", .array([.string("string"), .string("number"), .string("array")]))])
         let service = object(
-            [("id", string), ("name", string), ("phone", string), ("url", string), ("email", string), ("description", string),
-             ("scope", .object([("enum", .array([.string("national"), .string("local")]))])), ("verified", verified)],
+            [
+                ("id", string), ("name", string), ("phone", string), ("url", string), ("email", string), ("description", string),
+                ("scope", .object([("enum", .array([.string("national"), .string("local")]))])), ("verified", verified),
+            ],
             required: ["id", "name", "scope", "verified"])
         let evidence = object(
-            [("question", described("Question id.", string)), ("text", described("The question as asked.", string)),
-             ("answer", described("The answer given (never free text).", answer))],
+            [
+                ("question", described("Question id.", string)), ("text", described("The question as asked.", string)),
+                ("answer", described("The answer given (never free text).", answer)),
+            ],
             required: ["question", "text", "answer"])
         let indicator = object(
-            [("id", string), ("label", string), ("category", string), ("strength", string), ("weight", .object([("type", .string("number"))])),
-             ("tags", ids), ("source", source), ("verified", verified),
-             ("evidence", described("Each answer that made the indicator fire.", .object([("type", .string("array")), ("items", evidence), ("minItems", .number(1))])))],
+            [
+                ("id", string), ("label", string), ("category", string), ("strength", string), ("weight", .object([("type", .string("number"))])),
+                ("tags", ids), ("source", source), ("verified", verified),
+                (
+                    "evidence",
+                    described(
+                        "Each answer that made the indicator fire.",
+                        .object([("type", .string("array")), ("items", evidence), ("minItems", .number(1))]))
+                ),
+            ],
             required: ["id", "label", "weight", "source", "verified", "evidence"])
         let waiting = object(
             [("id", string), ("label", string), ("level", integer), ("missing", described("Questions whose answers would decide it.", ids))],
@@ -90,47 +119,91 @@ public enum SchemaGenerator {
         let ok = object(
             [
                 ("id", caseID), ("ok", .object([("const", .bool(true))])),
-                ("pack", described(
-                    "Which pack produced the result: ids, revisions, a SHA-256 over the pack's files, and the engine version.",
-                    object([("id", string), ("revision", string), ("questionnaire", string), ("questionnaire_revision", string),
-                            ("sha256", .object([("type", .string("string")), ("pattern", .string("^[0-9a-f]{64}$"))])), ("engine", string)],
-                           required: ["id", "revision", "questionnaire", "questionnaire_revision", "sha256", "engine"]))),
-                ("outcome", described(
-                    "The level of concern (higher level, more concern). urgent: someone may be in immediate danger.",
-                    object([("id", string), ("level", integer), ("label", string), ("summary", string), ("urgent", boolean)],
-                           required: ["id", "level", "label", "urgent"]))),
+                (
+                    "pack",
+                    described(
+                        "Which pack produced the result: ids, revisions, a SHA-256 over the pack's files, and the engine version.",
+                        object(
+                            [
+                                ("id", string), ("revision", string), ("questionnaire", string), ("questionnaire_revision", string),
+                                ("sha256", .object([("type", .string("string")), ("pattern", .string("^[0-9a-f]{64}$"))])), ("engine", string),
+                            ],
+                            required: ["id", "revision", "questionnaire", "questionnaire_revision", "sha256", "engine"]))
+                ),
+                (
+                    "outcome",
+                    described(
+                        "The level of concern (higher level, more concern). urgent: someone may be in immediate danger.",
+                        object(
+                            [("id", string), ("level", integer), ("label", string), ("summary", string), ("urgent", boolean)],
+                            required: ["id", "level", "label", "urgent"]))
+                ),
                 ("undetermined_outcomes", described("Higher levels that could not be ruled out because answers are missing.", array(waiting))),
                 ("scores", described("The pack's scores by id.", .object([("type", .string("object")), ("additionalProperties", number)]))),
-                ("values", described(
-                    "The derived values the pack marks as output, by id.",
-                    .object([("type", .string("object")), ("additionalProperties", .object([("type", .array([.string("boolean"), .string("number"), .string("string"), .string("null")]))]))]))),
-                ("categories", described(
-                    "Counts of the indicators present, per category and strength.",
-                    .object([("type", .string("object")), ("additionalProperties", .object([("type", .array([.string("object"), .string("integer")])), ("additionalProperties", integer)]))]))),
+                (
+                    "values",
+                    described(
+                        "The derived values the pack marks as output, by id.",
+                        .object([
+                            ("type", .string("object")),
+                            (
+                                "additionalProperties",
+                                .object([("type", .array([.string("boolean"), .string("number"), .string("string"), .string("null")]))])
+                            ),
+                        ]))
+                ),
+                (
+                    "categories",
+                    described(
+                        "Counts of the indicators present, per category and strength.",
+                        .object([
+                            ("type", .string("object")),
+                            (
+                                "additionalProperties",
+                                .object([("type", .array([.string("object"), .string("integer")])), ("additionalProperties", integer)])
+                            ),
+                        ]))
+                ),
                 ("indicators", described("The indicators present, in the pack's order, each with its evidence.", array(indicator))),
                 ("indeterminate_indicators", described("Indicators that could not be assessed because answers are missing.", array(waiting))),
-                ("recommendations", described(
-                    "Next steps, in order, with the services to contact.",
-                    array(object(
-                        [("id", string), ("text", string), ("services", array(service)), ("source", source), ("verified", verified)],
-                        required: ["id", "text", "services", "source", "verified"])))),
+                (
+                    "recommendations",
+                    described(
+                        "Next steps, in order, with the services to contact.",
+                        array(
+                            object(
+                                [("id", string), ("text", string), ("services", array(service)), ("source", source), ("verified", verified)],
+                                required: ["id", "text", "services", "source", "verified"])))
+                ),
                 ("unanswered", described("Questions shown but not answered.", ids)),
                 ("not_known", described("Questions answered \"not known\".", ids)),
                 ("ignored_answers", described("Answers to questions that skip logic hid; they were not used.", ids)),
                 ("unanswered_required", described("Required questions not answered.", ids)),
                 ("disclaimer", described("What the result does and does not mean.", nullableString)),
             ],
-            required: ["id", "ok", "pack", "outcome", "undetermined_outcomes", "scores", "values", "categories", "indicators",
-                       "indeterminate_indicators", "recommendations", "unanswered", "not_known", "ignored_answers", "unanswered_required", "disclaimer"])
+            required: [
+                "id", "ok", "pack", "outcome", "undetermined_outcomes", "scores", "values", "categories", "indicators",
+                "indeterminate_indicators", "recommendations", "unanswered", "not_known", "ignored_answers", "unanswered_required", "disclaimer",
+            ])
         let failed = object(
-            [("id", caseID), ("ok", .object([("const", .bool(false))])),
-             ("line", described("The input line of the record (1-based); in a pretty-printed document, the line of the problem.", integer)),
-             ("error", object(
-                [("code", described("Stable code to act on.", .object([("enum", .array(CaseError.Code.allCases.map { .string($0.rawValue) }))]))),
-                 ("message", described("Plain-English explanation; never contains answers.", string)),
-                 ("path", described("JSON Pointer to the offending value, e.g. /answers/age_group.", string)),
-                 ("column", described("1-based byte column of the problem in its line.", integer))],
-                required: ["code", "message", "path"]))],
+            [
+                ("id", caseID), ("ok", .object([("const", .bool(false))])),
+                ("line", described("The input line of the record (1-based); in a pretty-printed document, the line of the problem.", integer)),
+                (
+                    "error",
+                    object(
+                        [
+                            (
+                                "code",
+                                described("Stable code to act on.", .object([("enum", .array(CaseError.Code.allCases.map { .string($0.rawValue) }))]))
+                            ),
+                            ("message", described("Plain-English explanation; never contains answers.", string)),
+                            ("path", described("JSON Pointer to the offending value, e.g. /answers/age_group.", string)),
+                            ("column", described("1-based byte column of the problem in its line.", integer)),
+                        ],
+                        required: ["code", "message", "path"])
+                ),
+            ],
             required: ["id", "ok", "line", "error"])
         return .object([
             ("$schema", draft),

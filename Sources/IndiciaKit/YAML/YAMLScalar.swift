@@ -68,17 +68,26 @@ extension YAMLNode {
         let count = bytes.count
         if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
         var mantissaDigits = 0
-        while index < count, isDigit(bytes[index]) { index += 1; mantissaDigits += 1 }
+        while index < count, isDigit(bytes[index]) {
+            index += 1
+            mantissaDigits += 1
+        }
         if index < count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            while index < count, isDigit(bytes[index]) { index += 1; mantissaDigits += 1 }
+            while index < count, isDigit(bytes[index]) {
+                index += 1
+                mantissaDigits += 1
+            }
         }
         guard mantissaDigits > 0 else { return false }
         if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
             var exponentDigits = 0
-            while index < count, isDigit(bytes[index]) { index += 1; exponentDigits += 1 }
+            while index < count, isDigit(bytes[index]) {
+                index += 1
+                exponentDigits += 1
+            }
             guard exponentDigits > 0 else { return false }
         }
         return index == count

@@ -13,7 +13,8 @@ struct AdversarialCaseTests {
     @Test("one result per input line, each with its expected code, exit 1")
     func stream() throws {
         let input = try Data(contentsOf: URL(fileURLWithPath: Self.directory + "/cases.ndjson"))
-        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.directory + "/cases-expected.json"))) as? [String] ?? []
+        let expected =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.directory + "/cases-expected.json"))) as? [String] ?? []
         let pack = ToolRunner.repositoryRoot + "/Tests/IndiciaKitTests/Fixtures/lint/valid/rules.yaml"
         let output = BufferOutput()
         let errors = BufferOutput()

@@ -42,23 +42,28 @@ struct EvaluateCommandTests {
 
     @Test("every kind of bad record gets its own coded error with a JSON pointer; the rest are evaluated")
     func badRecords() {
-        let input = [
-            #"{"id":"a","answers":{"documents_held":"maybe"}}"#,
-            #"{"id":"b","answers":{"hours_per_week":"ten"}}"#,
-            #"{"id":"c","answers":{"hours_per_week":500}}"#,
-            #"{"id":"d","answers":{"hours":5}}"#,
-            #"{"id":"e","pack":"nope","answers":{}}"#,
-            #"{"id":"f","answers":{"can_leave":"no","can_leave":"yes"}}"#,
-            #"{"id":"g","answers":[],"x":1}"#,
-            #"[1,2,3]"#,
-            Self.good,
-            "",
-        ].joined(separator: "\n") + "\n"
+        let input =
+            [
+                #"{"id":"a","answers":{"documents_held":"maybe"}}"#,
+                #"{"id":"b","answers":{"hours_per_week":"ten"}}"#,
+                #"{"id":"c","answers":{"hours_per_week":500}}"#,
+                #"{"id":"d","answers":{"hours":5}}"#,
+                #"{"id":"e","pack":"nope","answers":{}}"#,
+                #"{"id":"f","answers":{"can_leave":"no","can_leave":"yes"}}"#,
+                #"{"id":"g","answers":[],"x":1}"#,
+                #"[1,2,3]"#,
+                Self.good,
+                "",
+            ].joined(separator: "\n") + "\n"
         let run = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: input)
         let results = lines(run.output)
         #expect(results.count == 10)
         let codes = results.map { ($0["error"] as? [String: Any])?["code"] as? String ?? "ok" }
-        #expect(codes == ["unknown-choice", "wrong-type", "out-of-range", "unknown-question", "unknown-pack", "duplicate-answer", "wrong-type", "wrong-type", "ok", "malformed-json"])
+        #expect(
+            codes == [
+                "unknown-choice", "wrong-type", "out-of-range", "unknown-question", "unknown-pack", "duplicate-answer", "wrong-type", "wrong-type",
+                "ok", "malformed-json",
+            ])
         let paths = results.map { ($0["error"] as? [String: Any])?["path"] as? String ?? "" }
         #expect(paths[0] == "/answers/documents_held")
         #expect(paths[3] == "/answers/hours")
@@ -146,7 +151,9 @@ struct EvaluateCommandTests {
 
     @Test("exit codes: unusable pack 65, missing pack file 66, missing input 66")
     func exitCodes() {
-        #expect(ToolRunner.run(["evaluate", "--pack", ToolRunner.repositoryRoot + "/Tests/IndiciaKitTests/Fixtures/lint/cycle/rules.yaml"]).code == .dataError)
+        #expect(
+            ToolRunner.run(["evaluate", "--pack", ToolRunner.repositoryRoot + "/Tests/IndiciaKitTests/Fixtures/lint/cycle/rules.yaml"]).code
+                == .dataError)
         #expect(ToolRunner.run(["evaluate", "--pack", "/no/such/rules.yaml"]).code == .noInput)
         #expect(ToolRunner.run(["evaluate", "--pack", Self.tiny, "/no/such/cases.ndjson"]).code == .noInput)
         #expect(ToolRunner.run(["evaluate", "--pack", "no-such-pack"]).code == .dataError)
@@ -161,5 +168,7 @@ struct EvaluateCommandTests {
         #expect(a.output.count > 1000)
     }
 
-    static let screeningCase = #"{"id":"x","answers":{"immediate_danger":"no","worker_sector":"police","first_responder_org":"yes","age_group":"adult","documents_held":"yes","debt_owed":"yes","exploitation_signs":["labour"]}}"# + "\n"
+    static let screeningCase =
+        #"{"id":"x","answers":{"immediate_danger":"no","worker_sector":"police","first_responder_org":"yes","age_group":"adult","documents_held":"yes","debt_owed":"yes","exploitation_signs":["labour"]}}"#
+        + "\n"
 }

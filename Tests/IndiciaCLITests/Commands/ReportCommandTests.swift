@@ -46,13 +46,15 @@ struct ReportCommandTests {
     func leftOut() {
         let bench = ToolRunner.repositoryRoot + "/bench/pack/rules/bench.yaml"
         let other = ToolRunner.run(["evaluate", "--pack", bench], input: #"{"id":"b1","answers":{}}"# + "\n").output
-        let input = Self.trainingResults() + #"{"id":"x","ok":false,"line":3,"error":{"code":"wrong-type","message":"m","path":""}}"# + "\n"
+        let input =
+            Self.trainingResults() + #"{"id":"x","ok":false,"line":3,"error":{"code":"wrong-type","message":"m","path":""}}"# + "\n"
             + other + "[1,2]\n" + #"{"answers":{"immediate_danger":"no"}}"# + "\n"
         let run = ToolRunner.run(["report"], input: input)
         #expect(run.code == .ok)
-        #expect(run.output.contains(
-            "Left out: 1 error result (records that could not be evaluated); 1 result of packs that are neither screening nor training needs; "
-                + "2 JSON documents that are not a result."))
+        #expect(
+            run.output.contains(
+                "Left out: 1 error result (records that could not be evaluated); 1 result of packs that are neither screening nor training needs; "
+                    + "2 JSON documents that are not a result."))
         let json = ToolRunner.run(["report", "--format", "json"], input: input)
         let report = try? JSONValue.parse(Array(json.output.utf8))
         #expect(report?["error_records"]?.number == 1)

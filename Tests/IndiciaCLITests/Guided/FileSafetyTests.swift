@@ -63,12 +63,14 @@ struct FileSafetyTests {
         var lines = Array(GuidedSessionTests.adultAnswers.prefix(25))
         lines.append(secret)  // the free-text notes
         lines.append("")
-        let guided = ToolRunner.run(["screen", "--summary", directory + "/summary.txt"], input: lines.joined(separator: "\n") + "\n", directory: directory)
+        let guided = ToolRunner.run(
+            ["screen", "--summary", directory + "/summary.txt"], input: lines.joined(separator: "\n") + "\n", directory: directory)
         #expect(!guided.errors.contains(secret))
         #expect(guided.code == .ok)
         #expect(ToolRunner.permissions(directory + "/summary.txt") == 0o600)
         #expect(ToolRunner.permissions(directory + "/indicia-screening-draft.json") == 0o600)
-        let stream = ToolRunner.run(["evaluate", "--pack", "screening"], input: #"{"id":"x","answers":{"concern_notes":"\#(secret)","age_group":"\#(secret)"}}"# + "\n")
+        let stream = ToolRunner.run(
+            ["evaluate", "--pack", "screening"], input: #"{"id":"x","answers":{"concern_notes":"\#(secret)","age_group":"\#(secret)"}}"# + "\n")
         #expect(!stream.errors.contains(secret))
         #expect(!stream.output.contains(secret), "neither the bad answer nor the free text is echoed")
     }

@@ -7,7 +7,14 @@ struct ParserTests {
     @Test("precedence: or < and < not < comparison < + - < * /")
     func precedence() throws {
         let expr = try Parser.parse("a or b and not c == 1 + 2 * 3")
-        guard case .binary("or", .name("a", _), .binary("and", .name("b", _), .unary("not", .binary("==", .name("c", _), .binary("+", .number(1, _), .binary("*", .number(2, _), .number(3, _), _), _), _), _), _), _) = expr else {
+        guard
+            case .binary(
+                "or", .name("a", _),
+                .binary(
+                    "and", .name("b", _),
+                    .unary("not", .binary("==", .name("c", _), .binary("+", .number(1, _), .binary("*", .number(2, _), .number(3, _), _), _), _), _),
+                    _), _) = expr
+        else {
             Issue.record("unexpected tree: \(expr)")
             return
         }
@@ -27,16 +34,18 @@ struct ParserTests {
         #expect(arguments.map(\.label) == ["category", "strength"])
     }
 
-    @Test("errors point at the offending column", arguments: [
-        ("(a == 1", 7, "expected ')' but found end of expression"),
-        ("a = 1", 2, "use == to compare"),
-        ("a == 'x", 5, "text starting here is missing its closing '"),
-        ("a && b", 2, "use the words and, or, not"),
-        ("1 < a < 3", 6, "comparisons cannot be chained"),
-        ("count(", 6, "expression ends too early"),
-        ("3x", 1, "a number cannot run into a name"),
-        ("a ==", 4, "expression ends too early"),
-    ])
+    @Test(
+        "errors point at the offending column",
+        arguments: [
+            ("(a == 1", 7, "expected ')' but found end of expression"),
+            ("a = 1", 2, "use == to compare"),
+            ("a == 'x", 5, "text starting here is missing its closing '"),
+            ("a && b", 2, "use the words and, or, not"),
+            ("1 < a < 3", 6, "comparisons cannot be chained"),
+            ("count(", 6, "expression ends too early"),
+            ("3x", 1, "a number cannot run into a name"),
+            ("a ==", 4, "expression ends too early"),
+        ])
     func errors(_ text: String, _ offset: Int, _ message: String) {
         do throws(ExpressionError) {
             _ = try Parser.parse(text)

@@ -27,21 +27,23 @@ struct TypeCheckTests {
     static let questionnaire = EvaluationTests.questionnaire
 
     // Columns are in the file: the expression starts at column 12, after `    when: "`.
-    @Test("mistakes are load errors with their code and column", arguments: [
-        ("danger == 3", "expr-type", 19),
-        ("age == 'teen'", "unknown-choice", 19),
-        ("'c' in kinds", "unknown-choice", 12),
-        ("kinds == 'a'", "expr-type", 12),
-        ("hours > 'ten'", "expr-type", 18),
-        ("agee == 'child'", "unknown-name", 12),
-        ("hours + 1", "expr-type", 12),
-        ("max(hours, danger) > 1", "expr-type", 23),
-        ("count(category='none') > 0", "unknown-category", 27),
-        ("lookup(t, age) > 1", "unknown-table", 19),
-        ("when < '2020-13-01'", "expr-type", 19),
-        ("answered(hours + 1)", "expr-type", 21),
-        ("if(danger, 1, 'a') > 0", "expr-type", 26),
-    ])
+    @Test(
+        "mistakes are load errors with their code and column",
+        arguments: [
+            ("danger == 3", "expr-type", 19),
+            ("age == 'teen'", "unknown-choice", 19),
+            ("'c' in kinds", "unknown-choice", 12),
+            ("kinds == 'a'", "expr-type", 12),
+            ("hours > 'ten'", "expr-type", 18),
+            ("agee == 'child'", "unknown-name", 12),
+            ("hours + 1", "expr-type", 12),
+            ("max(hours, danger) > 1", "expr-type", 23),
+            ("count(category='none') > 0", "unknown-category", 27),
+            ("lookup(t, age) > 1", "unknown-table", 19),
+            ("when < '2020-13-01'", "expr-type", 19),
+            ("answered(hours + 1)", "expr-type", 21),
+            ("if(danger, 1, 'a') > 0", "expr-type", 26),
+        ])
     func mistakes(_ when: String, _ code: String, _ column: Int) {
         let diagnostics = Fixtures.packErrors(questionnaire: Self.questionnaire, rules: Self.rules(when))
         let error = diagnostics.first { $0.severity == .error }
@@ -52,7 +54,8 @@ struct TypeCheckTests {
 
     @Test("cycles between values are errors")
     func cycle() {
-        let rules = Self.rules("a > 1").replacingOccurrences(of: "indicators:", with: "values:\n  - { id: a, expr: b + 1 }\n  - { id: b, expr: a * 2 }\nindicators:")
+        let rules = Self.rules("a > 1").replacingOccurrences(
+            of: "indicators:", with: "values:\n  - { id: a, expr: b + 1 }\n  - { id: b, expr: a * 2 }\nindicators:")
         let diagnostics = Fixtures.packErrors(questionnaire: Self.questionnaire, rules: rules)
         #expect(diagnostics.contains { $0.code == "cycle" })
     }

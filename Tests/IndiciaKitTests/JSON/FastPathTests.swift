@@ -120,8 +120,10 @@ struct FastPathTests {
             (#"{"id":1,"answers":{"y1":"yes","n":501}}"#, "out-of-range", "/answers/n"),
             (#"{"id":1,"answers":{"y1":"yes","y1":"no"}}"#, "duplicate-answer", "/answers/y1"),
             (#"{"id":1,"answers":{"y1":"maybe"}}"#, "unknown-choice", "/answers/y1"),
-            (#"{"id":1,"answers":{"y1":"yes","a_rather_long_question_identifier":"a_choice_id_longer_than_sixteen_byteZ"}}"#, "unknown-choice",
-             "/answers/a_rather_long_question_identifier"),
+            (
+                #"{"id":1,"answers":{"y1":"yes","a_rather_long_question_identifier":"a_choice_id_longer_than_sixteen_byteZ"}}"#, "unknown-choice",
+                "/answers/a_rather_long_question_identifier"
+            ),
         ]
         for (json, code, path) in problems {
             let error = Self.result(json)?["error"] as? [String: Any]

@@ -24,29 +24,44 @@ struct VignetteTests {
     static let expectations: [Expectation] = [
         .init(
             name: "adult-labour-car-wash", outcome: "adult_indicators",
-            indicators: ["travel_controlled", "documents_withheld", "debt_bondage", "low_or_no_pay", "excessive_hours", "poor_accommodation_arranged", "false_promises", "labour_exploitation_sign", "hazardous_work"],
+            indicators: [
+                "travel_controlled", "documents_withheld", "debt_bondage", "low_or_no_pay", "excessive_hours", "poor_accommodation_arranged",
+                "false_promises", "labour_exploitation_sign", "hazardous_work",
+            ],
             trafficking: true, slavery: true, mustRecommend: ["adult_nrm_first_responder", "emergency_support", "professional_interpreter"],
             mustNotRecommend: ["duty_to_notify", "child_safeguarding"]),
         .init(
             name: "adult-sexual-exploitation-ae", outcome: "adult_indicators",
-            indicators: ["movement_controlled", "injuries_seen", "others_speak_for_them", "sexual_exploitation_sign", "clients_controlled_by_others"],
-            trafficking: false, slavery: true, mustRecommend: ["speak_privately", "adult_nrm_not_first_responder"], mustNotRecommend: ["adult_nrm_first_responder"]),
+            indicators: [
+                "movement_controlled", "injuries_seen", "others_speak_for_them", "sexual_exploitation_sign", "clients_controlled_by_others",
+            ],
+            trafficking: false, slavery: true, mustRecommend: ["speak_privately", "adult_nrm_not_first_responder"],
+            mustNotRecommend: ["adult_nrm_first_responder"]),
         .init(
             name: "adult-domestic-servitude-declines", outcome: "adult_indicators",
-            indicators: ["travel_controlled", "documents_withheld", "low_or_no_pay", "excessive_hours", "domestic_servitude_sign", "confined_to_the_home"],
+            indicators: [
+                "travel_controlled", "documents_withheld", "low_or_no_pay", "excessive_hours", "domestic_servitude_sign", "confined_to_the_home",
+            ],
             trafficking: true, slavery: true, mustRecommend: ["declined_support"], mustNotRecommend: ["duty_to_notify", "emergency_support"]),
         .init(
             name: "adult-labour-council-duty-to-notify", outcome: "adult_indicators",
-            indicators: ["documents_withheld", "debt_bondage", "low_or_no_pay", "poor_accommodation_arranged", "labour_exploitation_sign", "financial_exploitation_sign"],
+            indicators: [
+                "documents_withheld", "debt_bondage", "low_or_no_pay", "poor_accommodation_arranged", "labour_exploitation_sign",
+                "financial_exploitation_sign",
+            ],
             trafficking: true, slavery: true, mustRecommend: ["duty_to_notify", "declined_support", "adult_nrm_first_responder"]),
         .init(
             name: "child-county-lines-school", outcome: "child_indicators",
-            indicators: ["threatened", "county_lines_sign", "compelled_offending", "child_missing_education", "child_goes_missing", "child_unexplained_money"],
+            indicators: [
+                "threatened", "county_lines_sign", "compelled_offending", "child_missing_education", "child_goes_missing", "child_unexplained_money",
+            ],
             trafficking: true, slavery: true, mustRecommend: ["child_safeguarding", "child_nrm", "child_guardian", "possible_victim_offender"],
             mustNotRecommend: ["adult_nrm_first_responder", "adult_nrm_not_first_responder", "duty_to_notify"]),
         .init(
             name: "child-sexual-exploitation-maternity", outcome: "child_indicators",
-            indicators: ["movement_controlled", "others_speak_for_them", "sexual_exploitation_sign", "clients_controlled_by_others", "child_without_carer"],
+            indicators: [
+                "movement_controlled", "others_speak_for_them", "sexual_exploitation_sign", "clients_controlled_by_others", "child_without_carer",
+            ],
             trafficking: false, slavery: true, mustRecommend: ["child_safeguarding", "child_nrm"]),
         .init(
             name: "uncertain-age-unaccompanied-jobcentre", outcome: "child_indicators",
@@ -56,21 +71,24 @@ struct VignetteTests {
             name: "immediate-danger-police", outcome: "immediate_danger",
             indicators: ["unable_to_leave", "violence_used", "labour_exploitation_sign"],
             trafficking: false, slavery: true, mustRecommend: ["call_999", "adult_nrm_first_responder"]),
-        .init(name: "no-indicators-gp", outcome: "no_indicators", indicators: [], trafficking: false, slavery: false,
-              mustRecommend: ["record_and_stay_alert"], mustNotRecommend: ["tell_safeguarding_lead", "professional_interpreter"]),
+        .init(
+            name: "no-indicators-gp", outcome: "no_indicators", indicators: [], trafficking: false, slavery: false,
+            mustRecommend: ["record_and_stay_alert"], mustNotRecommend: ["tell_safeguarding_lead", "professional_interpreter"]),
         .init(
             name: "many-not-known-faith-group", outcome: "some_concerns", indicators: ["movement_controlled"], trafficking: false,
             slavery: false, mustRecommend: ["danger_not_ruled_out", "speak_privately"], undetermined: ["immediate_danger"]),
         .init(
             name: "adult-criminal-cannabis-cps", outcome: "adult_indicators",
             indicators: ["travel_controlled", "unable_to_leave", "debt_bondage", "threatened", "criminal_exploitation_sign", "compelled_offending"],
-            trafficking: true, slavery: true, mustRecommend: ["possible_victim_offender", "adult_exploited_as_child", "adult_nrm_not_first_responder"]),
+            trafficking: true, slavery: true,
+            mustRecommend: ["possible_victim_offender", "adult_exploited_as_child", "adult_nrm_not_first_responder"]),
         .init(
             name: "organ-removal-route-charity", outcome: "adult_indicators",
             indicators: ["debt_bondage", "threatened", "organ_removal_sign"], trafficking: false, slavery: true,
             mustRecommend: ["adult_nrm_not_first_responder"]),
-        .init(name: "some-concerns-single-sign", outcome: "some_concerns", indicators: ["fear_of_authorities"], trafficking: false, slavery: false,
-              mustRecommend: ["tell_safeguarding_lead"], mustNotRecommend: ["adult_nrm_not_first_responder"]),
+        .init(
+            name: "some-concerns-single-sign", outcome: "some_concerns", indicators: ["fear_of_authorities"], trafficking: false, slavery: false,
+            mustRecommend: ["tell_safeguarding_lead"], mustNotRecommend: ["adult_nrm_not_first_responder"]),
         .init(
             name: "adult-exploited-as-child-yot", outcome: "adult_indicators",
             indicators: ["movement_controlled", "sexual_exploitation_sign", "clients_controlled_by_others"], trafficking: false, slavery: true,

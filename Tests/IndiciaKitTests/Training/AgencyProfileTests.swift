@@ -23,21 +23,41 @@ struct AgencyProfileTests {
     }
 
     static let expectations: [Expectation] = [
-        .init(agency: "West Yorkshire Police (fictional district)", overall: "red", readiness: "mature", rag: ["offenders": "red", "children": "amber"], firstResponder: true),
-        .init(agency: "Calderbridge Council children's and adults' services", overall: "red", readiness: "substantial", rag: ["offenders": "red"], firstResponder: true),
-        .init(agency: "Airedale Youth Offending Team", overall: "amber", readiness: "mature", rag: ["indicators": "green", "referral": "amber"], firstResponder: true),
-        .init(agency: "Northgate Hospital emergency department", overall: "red", readiness: "first_steps", rag: ["response": "red", "indicators": "amber"], firstResponder: false),
-        .init(agency: "Calderbridge health visiting team", overall: "amber", readiness: "mature", rag: ["indicators": "green", "offenders": "amber"], firstResponder: false),
-        .init(agency: "Riverside Jobcentre", overall: "red", readiness: "first_steps", rag: ["referral": "red", "indicators": "amber"], firstResponder: false),
-        .init(agency: "CPS Yorkshire and Humberside (fictional unit)", overall: "amber", readiness: "mature", rag: ["offenders": "amber"], firstResponder: false),
-        .init(agency: "St Anne's community church", overall: "red", readiness: "first_steps", rag: ["offenders": "green", "referral": "red"], firstResponder: false),
-        .init(agency: "Hillside Salvation Army outreach (first responder)", overall: "green", readiness: "mature", rag: ["referral": "green"], firstResponder: true),
+        .init(
+            agency: "West Yorkshire Police (fictional district)", overall: "red", readiness: "mature",
+            rag: ["offenders": "red", "children": "amber"], firstResponder: true),
+        .init(
+            agency: "Calderbridge Council children's and adults' services", overall: "red", readiness: "substantial", rag: ["offenders": "red"],
+            firstResponder: true),
+        .init(
+            agency: "Airedale Youth Offending Team", overall: "amber", readiness: "mature", rag: ["indicators": "green", "referral": "amber"],
+            firstResponder: true),
+        .init(
+            agency: "Northgate Hospital emergency department", overall: "red", readiness: "first_steps",
+            rag: ["response": "red", "indicators": "amber"], firstResponder: false),
+        .init(
+            agency: "Calderbridge health visiting team", overall: "amber", readiness: "mature", rag: ["indicators": "green", "offenders": "amber"],
+            firstResponder: false),
+        .init(
+            agency: "Riverside Jobcentre", overall: "red", readiness: "first_steps", rag: ["referral": "red", "indicators": "amber"],
+            firstResponder: false),
+        .init(
+            agency: "CPS Yorkshire and Humberside (fictional unit)", overall: "amber", readiness: "mature", rag: ["offenders": "amber"],
+            firstResponder: false),
+        .init(
+            agency: "St Anne's community church", overall: "red", readiness: "first_steps", rag: ["offenders": "green", "referral": "red"],
+            firstResponder: false),
+        .init(
+            agency: "Hillside Salvation Army outreach (first responder)", overall: "green", readiness: "mature", rag: ["referral": "green"],
+            firstResponder: true),
         .init(agency: "Valley housing association", overall: "red", readiness: "first_steps", rag: ["response": "red"], firstResponder: false),
     ]
 
     @Test("the training pack lints clean: no errors and no warnings")
     func lintClean() {
-        let library = PackLibrary.load(paths: [ShippedPacks.repositoryRoot + "/rules/training.yaml", ShippedPacks.repositoryRoot + "/questionnaires/training.yaml"])
+        let library = PackLibrary.load(paths: [
+            ShippedPacks.repositoryRoot + "/rules/training.yaml", ShippedPacks.repositoryRoot + "/questionnaires/training.yaml",
+        ])
         #expect(Linter().lint(library).isEmpty)
     }
 
@@ -48,9 +68,10 @@ struct AgencyProfileTests {
             Issue.record("no sector question")
             return
         }
-        let used = Set(Self.lines.compactMap { line in
-            (try? JSONValue.parse(Array(line.utf8)))?["answers"]?["sector"]?.string
-        })
+        let used = Set(
+            Self.lines.compactMap { line in
+                (try? JSONValue.parse(Array(line.utf8)))?["answers"]?["sector"]?.string
+            })
         #expect(Set(sectors.map(\.id)) == used)
         #expect(Self.expectations.count >= 8)
     }
@@ -76,7 +97,8 @@ struct AgencyProfileTests {
         for (area, rag) in expected.rag { #expect(result["values"]?["rag_\(area)"]?.string == rag, "\(area)") }
         // Every area that is not green has a recommendation naming the concrete training level.
         let recommendations = result["recommendations"]?.array?.compactMap { $0["id"]?.string } ?? []
-        for area in ["indicators", "response", "referral", "children", "offenders", "sharing"] where result["values"]?["rag_\(area)"]?.string != "green" {
+        for area in ["indicators", "response", "referral", "children", "offenders", "sharing"]
+        where result["values"]?["rag_\(area)"]?.string != "green" {
             #expect(recommendations.contains { $0.hasPrefix("train_\(area)_level_") }, "no training recommendation for \(area)")
         }
     }

@@ -52,7 +52,10 @@ struct YAMLParserTests {
 
     @Test("duplicate keys name both positions")
     func duplicateKeys() {
-        #expect(throws: YAMLSyntaxError.duplicateKey("a", at: SourceMark(file: "t.yaml", line: 3, column: 1), first: SourceMark(file: "t.yaml", line: 1, column: 1))) {
+        #expect(
+            throws: YAMLSyntaxError.duplicateKey(
+                "a", at: SourceMark(file: "t.yaml", line: 3, column: 1), first: SourceMark(file: "t.yaml", line: 1, column: 1))
+        ) {
             try parse("a: 1\nb: 2\na: 3\n")
         }
     }
