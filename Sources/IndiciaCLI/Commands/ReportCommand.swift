@@ -46,23 +46,22 @@ enum ReportCommand {
         var builder = NetworkReportBuilder()
         let inputs = arguments.positional.isEmpty ? ["-"] : arguments.positional
         for path in inputs {
-            var sources: [(name: String, input: InputSource)] = []
-            if path == "-" {
-                sources = [("<stdin>", context.input)]
-            } else {
-                let files = Platform.isDirectory(path) ? Platform.files(in: path).filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") } : [path]
-                for file in files {
-                    guard !Platform.isDirectory(file), let fd = Platform.openForReading(file) else {
-                        context.errors.write("indicia report: cannot read \(file)\n")
-                        return .noInput
-                    }
-                    sources.append((file, FileInput(fd: fd, owned: true)))
+            let files =
+                path == "-" || !Platform.isDirectory(path)
+                ? [path] : Platform.files(in: path).filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") }
+            // One file open at a time, however many the folder holds.
+            for file in files {
+                let problem: Problem?
+                if file == "-" {
+                    problem = read(context.input, name: "<stdin>", into: &builder)
+                } else if !Platform.isDirectory(file), let fd = Platform.openForReading(file) {
+                    problem = read(FileInput(fd: fd, owned: true), name: file, into: &builder)
+                } else {
+                    problem = Problem(message: "cannot read \(file)", code: .noInput)
                 }
-            }
-            for (name, input) in sources {
-                if let problem = read(input, name: name, into: &builder) {
-                    context.errors.write("indicia report: \(problem)\n")
-                    return problem.hasSuffix("cannot be read") ? .noInput : .dataError
+                if let problem {
+                    context.errors.write("indicia report: \(problem.message)\n")
+                    return problem.code
                 }
             }
         }
@@ -88,35 +87,43 @@ enum ReportCommand {
     /// The longest result line (or pretty-printed result document) read.
     static let maxRecordBytes = 16 << 20
 
+    /// Why an input stopped the report, and the exit code that says so.
+    struct Problem {
+        var message: String
+        var code: ExitCode
+    }
+
     /// Feeds every non-blank line of one input to the builder, or the whole input when it is one
     /// pretty-printed document (as the guided CLI's `--out` writes). Returns the problem, if any,
     /// naming the input and line; nothing from the line itself is shown.
-    static func read(_ input: InputSource, name: String, into builder: inout NetworkReportBuilder) -> String? {
+    static func read(_ input: InputSource, name: String, into builder: inout NetworkReportBuilder) -> Problem? {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var end = 0
         var lineNumber = 0
         var document: Bool?
         var scanned = 0
         // One line (or the whole document): parsed and added, or the problem.
-        func take(_ bytes: ArraySlice<UInt8>) -> String? {
+        func take(_ bytes: ArraySlice<UInt8>) -> Problem? {
             lineNumber += 1
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 && $0 != 0x0A }) else { return nil }
             do throws(CaseError) {
                 builder.add(try JSONValue.parse(Array(bytes)))
                 return nil
             } catch {
-                return "\(name):\(lineNumber): not a result (\(error.message))"
+                return Problem(message: "\(name):\(lineNumber): not a result (\(error.message))", code: .dataError)
             }
         }
         while true {
             if buffer.count - end < 1 << 15 { buffer += [UInt8](repeating: 0, count: buffer.count) }
             let n = buffer.withUnsafeMutableBytes { raw in input.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[end...])) }
-            if n < 0 { return "\(name) cannot be read" }
+            if n < 0 { return Problem(message: "cannot read \(name)", code: .noInput) }
             if n == 0 { break }
             end += n
             if document == nil { document = StreamProcessor.looksLikeDocument(buffer, 0, end) }
             if document != false {
-                guard end <= maxRecordBytes else { return "\(name): the document is longer than \(maxRecordBytes) bytes" }
+                guard end <= maxRecordBytes else {
+                    return Problem(message: "\(name): the document is longer than \(maxRecordBytes) bytes", code: .dataError)
+                }
                 continue
             }
             var start = 0
@@ -126,7 +133,9 @@ enum ReportCommand {
                 start = newline + 1
             }
             scanned = end - start
-            guard end - start <= maxRecordBytes else { return "\(name):\(lineNumber + 1): the line is longer than \(maxRecordBytes) bytes" }
+            guard end - start <= maxRecordBytes else {
+                return Problem(message: "\(name):\(lineNumber + 1): the line is longer than \(maxRecordBytes) bytes", code: .dataError)
+            }
             buffer.replaceSubrange(0..<start, with: [])
             end -= start
             buffer += [UInt8](repeating: 0, count: start)

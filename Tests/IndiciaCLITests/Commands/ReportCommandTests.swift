@@ -63,6 +63,23 @@ struct ReportCommandTests {
         #expect(ToolRunner.run(["report", "--format", "html"], input: input).output.contains("Left out: 1 error result"))
     }
 
+    @Test("a folder of result files (NDJSON, pretty-printed JSON, a draft among them) is read file by file")
+    func folder() throws {
+        let directory = ToolRunner.temporaryDirectory()
+        let lines = Self.trainingResults().split(separator: "\n").map(String.init)
+        try (lines[0..<10].joined(separator: "\n") + "\n").write(toFile: directory + "/a.ndjson", atomically: true, encoding: .utf8)
+        for (n, line) in lines[10...].enumerated() {
+            try JSONValue.parse(Array(line.utf8)).pretty.write(toFile: directory + "/agency-\(n).json", atomically: true, encoding: .utf8)
+        }
+        try #"{"version":1,"answers":{}}"#.write(toFile: directory + "/indicia-training-draft.json", atomically: true, encoding: .utf8)
+        try "not read".write(toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
+        let run = ToolRunner.run(["report", directory, "--format", "json"])
+        #expect(run.code == .ok, "\(run.errors)")
+        let report = try JSONValue.parse(Array(run.output.utf8))
+        #expect(report["agencies"]?.array?.count == 13)
+        #expect(report["not_results"]?.number == 1)
+    }
+
     @Test("nothing to report says so")
     func empty() {
         let run = ToolRunner.run(["report"], input: "\n\n")
