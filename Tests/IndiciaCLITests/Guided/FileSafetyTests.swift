@@ -10,7 +10,7 @@ struct FileSafetyTests {
     func atomicMode() throws {
         let directory = ToolRunner.temporaryDirectory()
         let path = directory + "/answers.json"
-        FileManager.default.createFile(atPath: path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644]))
         #expect(Platform.writeFileAtomically(path, Array("new".utf8)))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
         #expect(ToolRunner.permissions(path) == 0o600)
@@ -49,7 +49,7 @@ struct FileSafetyTests {
     func failedWrite() throws {
         let directory = ToolRunner.temporaryDirectory()
         let path = directory + "/result.json"
-        FileManager.default.createFile(atPath: path, contents: Data("old".utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("old".utf8)))
         // The target's directory does not exist for the temporary file: the write must fail cleanly.
         #expect(!Platform.writeFileAtomically(directory + "/missing/result.json", Array("new".utf8)))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")

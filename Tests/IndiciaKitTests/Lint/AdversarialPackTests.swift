@@ -77,7 +77,7 @@ struct AdversarialPackTests {
     func unreadable() throws {
         guard getuid() != 0 else { return }
         let path = NSTemporaryDirectory() + "indicia-unreadable-\(UUID().uuidString).yaml"
-        FileManager.default.createFile(atPath: path, contents: Data("version: 1\n".utf8), attributes: [.posixPermissions: 0])
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("version: 1\n".utf8), attributes: [.posixPermissions: 0]))
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(PackLibrary.load(paths: [path]).unreadable.first?.code == "unreadable")
     }
