@@ -33,7 +33,9 @@ public enum ResultSummary {
             for id in recommendation.services {
                 guard let service = pack.services[id] else { continue }
                 let contact = [service.phone, service.url, service.email].compactMap { $0 }.joined(separator: "  ")
-                out += TextWrap.wrap("\(service.name): \(contact)", width: width, indent: "      ", firstIndent: "   → ")
+                // Someone may dial this in a hurry: say so when the pack has not checked it.
+                let caution = service.verified ? "" : " (contact details not yet checked against their source)"
+                out += TextWrap.wrap("\(service.name): \(contact)\(caution)", width: width, indent: "      ", firstIndent: "   → ")
             }
         }
         out += "\nWHY: INDICATORS PRESENT\n"

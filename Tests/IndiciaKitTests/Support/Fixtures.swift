@@ -41,18 +41,21 @@ enum Fixtures {
     }
 
     /// Loads pack files written from YAML text into a temporary folder.
-    static func library(questionnaire: String, rules: String) -> PackLibrary {
+    static func library(questionnaire: String, rules: String, services: String? = nil) -> PackLibrary {
         let directory = NSTemporaryDirectory() + "indicia-test-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         #expect(FileManager.default.createFile(atPath: directory + "/q.yaml", contents: Data(questionnaire.utf8)))
         #expect(FileManager.default.createFile(atPath: directory + "/r.yaml", contents: Data(rules.utf8)))
+        if let services { #expect(FileManager.default.createFile(atPath: directory + "/s.yaml", contents: Data(services.utf8))) }
         return PackLibrary.load(paths: [directory])
     }
 
     /// Loads and compiles a pack from YAML text (questionnaire then rules), failing the test on errors.
-    static func pack(questionnaire: String, rules: String, sourceLocation: SourceLocation = #_sourceLocation) -> CompiledPack? {
-        let library = library(questionnaire: questionnaire, rules: rules)
+    static func pack(
+        questionnaire: String, rules: String, services: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> CompiledPack? {
+        let library = library(questionnaire: questionnaire, rules: rules, services: services)
         guard let id = library.ruleSetIDs.first else {
             Issue.record("no rule set: \(library.diagnostics)", sourceLocation: sourceLocation)
             return nil
