@@ -34,8 +34,17 @@ enum ToolRunner {
         return ToolRun(code: code, output: output.text, errors: errors.text)
     }
 
+    /// One folder per test process holding every test's folder; removed when the process exits, so
+    /// the drafts and results the tests write do not pile up in the system's temporary folder.
+    static let scratch: String = {
+        let path = NSTemporaryDirectory() + "indicia-cli-tests-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: ToolRunner.scratch) }
+        return path
+    }()
+
     static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "indicia-cli-" + UUID().uuidString
+        let path = scratch + "/" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
