@@ -138,7 +138,7 @@ final class PackCache: PackProvider {
             switch compileFromRoot(id) {
             case .success(let index): found = index
             case .failure(let failure):
-                if failure.diagnostics.contains(where: { $0.code == "unknown-pack" }) {
+                if failure.diagnostics.contains(where: { $0.code == .unknownPack }) {
                     return .failure(CaseError(.unknownPack, "no pack named '\(CaseDecoder.printable(id))' is available", path: "/pack"))
                 }
                 return .failure(CaseError(.unusablePack, "pack '\(id)' does not load; run indicia lint", path: "/pack"))

@@ -45,7 +45,7 @@ enum LintCommand {
                 out +=
                     Array("\n  {\"file\":".utf8) + json(finding.mark.file)
                     + Array(",\"line\":\(finding.mark.line),\"column\":\(finding.mark.column)".utf8)
-                out += Array(",\"severity\":".utf8) + json(finding.severity.rawValue) + Array(",\"code\":".utf8) + json(finding.code)
+                out += Array(",\"severity\":".utf8) + json(finding.severity.rawValue) + Array(",\"code\":".utf8) + json(finding.code.rawValue)
                 out += Array(",\"message\":".utf8) + json(finding.message) + [0x7D]
             }
             out += Array("\n]\n".utf8)

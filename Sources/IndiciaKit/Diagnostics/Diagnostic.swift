@@ -19,8 +19,8 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
 
     /// How serious it is.
     public var severity: Severity
-    /// A stable kebab-case code, e.g. `unknown-key`.
-    public var code: String
+    /// What kind of finding it is; printed as a stable kebab-case code, e.g. `unknown-key`.
+    public var code: Code
     /// Plain-English message, without the position.
     public var message: String
     /// Where it is.
@@ -30,10 +30,10 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
     ///
     /// - Parameters:
     ///   - severity: How serious it is.
-    ///   - code: A stable code.
+    ///   - code: What kind of finding it is.
     ///   - message: The message.
     ///   - mark: Where it is.
-    public init(_ severity: Severity, _ code: String, _ message: String, at mark: SourceMark) {
+    public init(_ severity: Severity, _ code: Code, _ message: String, at mark: SourceMark) {
         self.severity = severity
         self.code = code
         self.message = message
@@ -65,12 +65,12 @@ public struct DiagnosticBag: Sendable, Equatable {
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
     /// Adds an error.
-    mutating func error(_ code: String, _ message: String, at mark: SourceMark) {
+    mutating func error(_ code: Diagnostic.Code, _ message: String, at mark: SourceMark) {
         all.append(Diagnostic(.error, code, message, at: mark))
     }
 
     /// Adds a warning.
-    mutating func warning(_ code: String, _ message: String, at mark: SourceMark) {
+    mutating func warning(_ code: Diagnostic.Code, _ message: String, at mark: SourceMark) {
         all.append(Diagnostic(.warning, code, message, at: mark))
     }
 

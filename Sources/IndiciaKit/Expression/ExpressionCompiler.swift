@@ -18,7 +18,7 @@ struct ExpressionCompiler {
             var elementType: ExprType = .symbol([])
             for (index, item) in typed.enumerated() {
                 guard case .literal = item.node else {
-                    throw Error("expr-type", "lists may only hold fixed values (text, numbers, true/false)", at: item.offset)
+                    throw Error(.exprType, "lists may only hold fixed values (text, numbers, true/false)", at: item.offset)
                 }
                 elementType = index == 0 ? item.type : (try unify(elementType, item.type, at: item.offset))
             }
@@ -52,7 +52,7 @@ struct ExpressionCompiler {
 
     private func require(_ expr: TypedExpr, _ type: ExprType, _ message: String) throws(ExpressionError) {
         guard expr.type == type else {
-            throw Error("expr-type", "\(message), but this is \(expr.type.name)", at: expr.offset)
+            throw Error(.exprType, "\(message), but this is \(expr.type.name)", at: expr.offset)
         }
     }
 
@@ -61,26 +61,26 @@ struct ExpressionCompiler {
     private func compileName(_ name: String, at: Int) throws(ExpressionError) -> TypedExpr {
         if name == "outcome" {
             guard let ids = environment.outcomeIDs else {
-                throw Error("expr-scope", "'outcome' can only be used in recommendations", at: at)
+                throw Error(.exprScope, "'outcome' can only be used in recommendations", at: at)
             }
             let slot = environment.outcomeSlot
             return TypedExpr(node: .slot(slot), type: .symbol(Set(ids)), offset: at, children: [], evaluate: { $0[slot] })
         }
         guard let info = environment.names[name] else {
             if Builtin(rawValue: name) != nil {
-                throw Error("expr-syntax", "'\(name)' is a function; call it with brackets: \(Builtin(rawValue: name)?.usage ?? name)", at: at)
+                throw Error(.exprSyntax, "'\(name)' is a function; call it with brackets: \(Builtin(rawValue: name)?.usage ?? name)", at: at)
             }
             let candidates = Array(environment.names.keys)
-            throw Error("unknown-name", "unknown name '\(name)'\(Spelling.hint(for: name, among: candidates))", at: at)
+            throw Error(.unknownName, "unknown name '\(name)'\(Spelling.hint(for: name, among: candidates))", at: at)
         }
         let slot = info.slot
         switch info.kind {
         case .table:
-            throw Error("expr-type", "'\(name)' is a table; read it with lookup(\(name), key)", at: at)
+            throw Error(.exprType, "'\(name)' is a table; read it with lookup(\(name), key)", at: at)
         case .question:
             if let limit = environment.questionLimit, slot >= limit {
                 throw Error(
-                    "later-question", "skip logic can only refer to earlier questions, and '\(name)' comes later (or is this question)", at: at)
+                    .laterQuestion, "skip logic can only refer to earlier questions, and '\(name)' comes later (or is this question)", at: at)
             }
             return TypedExpr(node: .question(slot), type: info.type, offset: at, children: [], evaluate: { $0[slot] })
         case .value, .indicator, .score:
@@ -149,7 +149,7 @@ struct ExpressionCompiler {
         case "<", "<=", ">", ">=":
             try coerceDates(&left, &right)
             guard left.type == right.type, left.type == .number || left.type == .date else {
-                throw Error("expr-type", "'\(op)' compares two numbers or two dates, not \(left.type.name) and \(right.type.name)", at: at)
+                throw Error(.exprType, "'\(op)' compares two numbers or two dates, not \(left.type.name) and \(right.type.name)", at: at)
             }
             let l = left.evaluate
             let r = right.evaluate
@@ -193,7 +193,7 @@ struct ExpressionCompiler {
                 Logic.arithmetic(l(slots), r(slots), operation)
             }
         default:
-            throw Error("expr-syntax", "unknown operator '\(op)'", at: at)
+            throw Error(.exprSyntax, "unknown operator '\(op)'", at: at)
         }
     }
 
@@ -203,10 +203,10 @@ struct ExpressionCompiler {
         try coerceDates(&left, &right)
         for (a, b) in [(left, right), (right, left)] {
             if case .choices = a.type {
-                throw Error("expr-type", "a multiple-choice answer cannot be compared with ==; use 'choice' in question", at: a.offset)
+                throw Error(.exprType, "a multiple-choice answer cannot be compared with ==; use 'choice' in question", at: a.offset)
             }
             if a.type == .text {
-                throw Error("expr-type", "free-text answers cannot be compared; use answered(...)", at: a.offset)
+                throw Error(.exprType, "free-text answers cannot be compared; use answered(...)", at: a.offset)
             }
             _ = b
         }
@@ -219,7 +219,7 @@ struct ExpressionCompiler {
         guard case .literal = literal.node, case .symbol(let domain?) = literal.type, domain.count == 1, let text = domain.first,
             text == "yes" || text == "no"
         else {
-            throw Error("expr-type", "a yes/no answer can only be compared with 'yes', 'no', true or false", at: literal.offset)
+            throw Error(.exprType, "a yes/no answer can only be compared with 'yes', 'no', true or false", at: literal.offset)
         }
         return constant(.bool(text == "yes"), .bool, literal.offset)
     }
@@ -232,7 +232,7 @@ struct ExpressionCompiler {
     private func dateLiteral(_ expr: TypedExpr) throws(ExpressionError) -> TypedExpr? {
         guard case .literal = expr.node, case .symbol(let domain?) = expr.type, let text = domain.first else { return nil }
         guard let days = CalendarDate.days(fromISO: text) else {
-            throw Error("expr-type", "'\(text)' is not a date written YYYY-MM-DD", at: expr.offset)
+            throw Error(.exprType, "'\(text)' is not a date written YYYY-MM-DD", at: expr.offset)
         }
         return constant(.date(days), .date, expr.offset)
     }
@@ -251,7 +251,7 @@ struct ExpressionCompiler {
                     {
                         if case .literal = other.node { break }
                         throw Error(
-                            "unknown-choice",
+                            .unknownChoice,
                             "'\(text)' is not one of the possible values here (\(domain.sorted().joined(separator: ", ")))\(Spelling.hint(for: text, among: Array(domain)))",
                             at: literal.offset)
                     }
@@ -261,7 +261,7 @@ struct ExpressionCompiler {
         case (.bool, .bool), (.number, .number), (.date, .date):
             return a
         default:
-            throw Error("expr-type", "cannot compare \(a.name) with \(b.name)", at: at)
+            throw Error(.exprType, "cannot compare \(a.name) with \(b.name)", at: at)
         }
     }
 
@@ -271,13 +271,13 @@ struct ExpressionCompiler {
         if case .choices(let question) = right.type {
             guard case .literal = left.node, case .symbol(let domain?) = left.type, let text = domain.first else {
                 throw Error(
-                    "expr-type", "write the choice as fixed text before 'in', e.g. 'choice' in \(environment.questions[question].id)", at: left.offset
+                    .exprType, "write the choice as fixed text before 'in', e.g. 'choice' in \(environment.questions[question].id)", at: left.offset
                 )
             }
             let choices = environment.questions[question].kind.choices
             guard let index = choices.firstIndex(where: { $0.id == text }) else {
                 throw Error(
-                    "unknown-choice",
+                    .unknownChoice,
                     "'\(text)' is not one of the choices of '\(environment.questions[question].id)' (\(choices.map(\.id).joined(separator: ", ")))\(Spelling.hint(for: text, among: choices.map(\.id)))",
                     at: left.offset)
             }
@@ -292,7 +292,7 @@ struct ExpressionCompiler {
             }
         }
         guard case .list = right.type else {
-            throw Error("expr-type", "'in' needs a list like ['a', 'b'] or a multiple-choice question after it", at: right.offset)
+            throw Error(.exprType, "'in' needs a list like ['a', 'b'] or a multiple-choice question after it", at: right.offset)
         }
         var items: [Value] = []
         var element = left
@@ -301,7 +301,7 @@ struct ExpressionCompiler {
             try coerceForComparison(&probe, &item, at: item.offset)
             element = probe
             guard let value = item.literalValue else {
-                throw Error("expr-type", "lists may only hold fixed values", at: item.offset)
+                throw Error(.exprType, "lists may only hold fixed values", at: item.offset)
             }
             items.append(value)
         }
@@ -329,7 +329,7 @@ struct ExpressionCompiler {
     private mutating func compileCall(_ name: String, _ arguments: [Expr.Argument], at: Int) throws(ExpressionError) -> TypedExpr {
         guard let builtin = Builtin(rawValue: name) else {
             throw Error(
-                "unknown-function",
+                .unknownFunction,
                 "unknown function '\(name)'\(Spelling.hint(for: name, among: Builtin.identifiers))",
                 at: at)
         }
@@ -342,12 +342,12 @@ struct ExpressionCompiler {
             break
         }
         if let labelled = arguments.first(where: { $0.label != nil }) {
-            throw Error("expr-syntax", "\(name)() takes no named arguments; usage: \(builtin.usage)", at: labelled.offset)
+            throw Error(.exprSyntax, "\(name)() takes no named arguments; usage: \(builtin.usage)", at: labelled.offset)
         }
         let args = try arguments.map { (argument) throws(ExpressionError) in try compile(argument.value) }
         func arity(_ range: ClosedRange<Int>) throws(ExpressionError) {
             guard range.contains(args.count) else {
-                throw Error("expr-arity", "\(name)() was given \(args.count) argument(s); usage: \(builtin.usage)", at: at)
+                throw Error(.exprArity, "\(name)() was given \(args.count) argument(s); usage: \(builtin.usage)", at: at)
             }
         }
         let functions = args.map(\.evaluate)
@@ -355,7 +355,7 @@ struct ExpressionCompiler {
         case .answered, .notKnown, .asked, .countSelected:
             try arity(1...1)
             guard case .question(let slot) = args[0].node else {
-                throw Error("expr-type", "\(name)() needs a question id; usage: \(builtin.usage)", at: arguments[0].offset)
+                throw Error(.exprType, "\(name)() needs a question id; usage: \(builtin.usage)", at: arguments[0].offset)
             }
             let test: @Sendable (Value) -> Value
             switch builtin {
@@ -364,7 +364,7 @@ struct ExpressionCompiler {
             case .asked: test = { .bool($0 != .missing(.notAsked)) }
             default:
                 guard case .choices = args[0].type else {
-                    throw Error("expr-type", "count_selected() needs a multiple-choice question", at: args[0].offset)
+                    throw Error(.exprType, "count_selected() needs a multiple-choice question", at: args[0].offset)
                 }
                 test = { value in
                     if case .choices(let bits) = value { return .number(Double(bits.nonzeroBitCount)) }
@@ -416,7 +416,7 @@ struct ExpressionCompiler {
                 guard case .number(let d)? = args[1].literalValue,
                     d == d.rounded(), d >= 0, d <= 10
                 else {
-                    throw Error("expr-type", "the digits of round() must be a whole number from 0 to 10", at: args[1].offset)
+                    throw Error(.exprType, "the digits of round() must be a whole number from 0 to 10", at: args[1].offset)
                 }
                 digits = d
             }
@@ -448,7 +448,7 @@ struct ExpressionCompiler {
             }
         case .if:
             guard args.count >= 3, args.count % 2 == 1 else {
-                throw Error("expr-arity", "if() needs condition/value pairs and a final value; usage: \(builtin.usage)", at: at)
+                throw Error(.exprArity, "if() needs condition/value pairs and a final value; usage: \(builtin.usage)", at: at)
             }
             var resultType = args[1].type
             var index = 0
@@ -470,7 +470,7 @@ struct ExpressionCompiler {
                 return functions[functions.count - 1](slots)
             }
         case .count, .countPossible, .weightSum, .lookup:
-            throw Error("expr-syntax", "internal: unreachable", at: at)
+            throw Error(.exprSyntax, "internal: unreachable", at: at)
         }
     }
 
@@ -484,27 +484,28 @@ struct ExpressionCompiler {
         var filters: [String: String] = [:]
         for argument in arguments {
             guard let label = argument.label else {
-                throw Error("expr-syntax", "\(builtin.identifier)() takes named filters; usage: \(builtin.usage)", at: argument.offset)
+                throw Error(.exprSyntax, "\(builtin.identifier)() takes named filters; usage: \(builtin.usage)", at: argument.offset)
             }
             let known: [String]
+            let unknown: Diagnostic.Code
             switch label {
-            case "category": known = environment.categories
-            case "strength": known = environment.strengths
-            case "tag": known = environment.tags
+            case "category": (known, unknown) = (environment.categories, .unknownCategory)
+            case "strength": (known, unknown) = (environment.strengths, .unknownStrength)
+            case "tag": (known, unknown) = (environment.tags, .unknownTag)
             default:
-                throw Error("expr-syntax", "unknown filter '\(label)'; usage: \(builtin.usage)", at: argument.offset)
+                throw Error(.exprSyntax, "unknown filter '\(label)'; usage: \(builtin.usage)", at: argument.offset)
             }
             guard case .string(let value, let valueAt) = argument.value else {
-                throw Error("expr-type", "the \(label) filter must be fixed text such as '\(known.first ?? "id")'", at: argument.value.offset)
+                throw Error(.exprType, "the \(label) filter must be fixed text such as '\(known.first ?? "id")'", at: argument.value.offset)
             }
             guard known.contains(value) else {
                 throw Error(
-                    "unknown-\(label)",
+                    unknown,
                     "no indicator has \(label) '\(value)'\(Spelling.hint(for: value, among: known))",
                     at: valueAt)
             }
             if filters[label] != nil {
-                throw Error("expr-syntax", "the \(label) filter is given twice", at: argument.offset)
+                throw Error(.exprSyntax, "the \(label) filter is given twice", at: argument.offset)
             }
             filters[label] = value
         }
@@ -552,45 +553,45 @@ struct ExpressionCompiler {
 
     private mutating func compileLookup(_ arguments: [Expr.Argument], at: Int) throws(ExpressionError) -> TypedExpr {
         guard arguments.count == 2 || arguments.count == 3, arguments.allSatisfy({ $0.label == nil }) else {
-            throw Error("expr-arity", "usage: \(Builtin.lookup.usage)", at: at)
+            throw Error(.exprArity, "usage: \(Builtin.lookup.usage)", at: at)
         }
         guard case .name(let tableName, let tableAt) = arguments[0].value else {
-            throw Error("expr-type", "the first argument of lookup() must be a table id", at: arguments[0].offset)
+            throw Error(.exprType, "the first argument of lookup() must be a table id", at: arguments[0].offset)
         }
         guard let table = environment.tables[tableName] else {
             let candidates = Array(environment.tables.keys)
-            throw Error("unknown-table", "unknown table '\(tableName)'\(Spelling.hint(for: tableName, among: candidates))", at: tableAt)
+            throw Error(.unknownTable, "unknown table '\(tableName)'\(Spelling.hint(for: tableName, among: candidates))", at: tableAt)
         }
         var column = ""
         if arguments.count == 3 {
             guard case .string(let name, let columnAt) = arguments[2].value else {
-                throw Error("expr-type", "the column of lookup() must be fixed text", at: arguments[2].offset)
+                throw Error(.exprType, "the column of lookup() must be fixed text", at: arguments[2].offset)
             }
             guard table.columns.contains(name) else {
                 throw Error(
-                    "unknown-column",
+                    .unknownColumn,
                     "table '\(tableName)' has no column '\(name)' (columns: \(table.columns.joined(separator: ", ")))\(Spelling.hint(for: name, among: table.columns))",
                     at: columnAt)
             }
             column = name
         } else if !table.columns.isEmpty {
-            throw Error("expr-arity", "table '\(tableName)' has columns; name one: lookup(\(tableName), key, '\(table.columns[0])')", at: at)
+            throw Error(.exprArity, "table '\(tableName)' has columns; name one: lookup(\(tableName), key, '\(table.columns[0])')", at: at)
         }
         let key = try compile(arguments[1].value)
         guard case .symbol(let domain) = key.type else {
-            throw Error("expr-type", "table keys are text or choices, not \(key.type.name)", at: key.offset)
+            throw Error(.exprType, "table keys are text or choices, not \(key.type.name)", at: key.offset)
         }
         let defaultValue = table.defaults[column]
         if let domain, defaultValue == nil {
             for value in domain.sorted() where !table.rowKeys.contains(value) {
                 throw Error(
-                    "missing-row",
+                    .missingRow,
                     "table '\(tableName)' has no row for '\(value)' and no default row",
                     at: key.offset)
             }
         }
         guard let type = table.columnTypes[column], let cells = table.cells[column] else {
-            throw Error("expr-type", "column '\(column)' of table '\(tableName)' mixes numbers and text", at: at)
+            throw Error(.exprType, "column '\(column)' of table '\(tableName)' mixes numbers and text", at: at)
         }
         let k = key.evaluate
         return TypedExpr(node: .other, type: type, offset: at, children: [key]) { slots in

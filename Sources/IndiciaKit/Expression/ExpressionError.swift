@@ -1,7 +1,7 @@
 /// A problem in an expression, at a scalar offset into its text.
 public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A stable code (`expr-syntax`, `expr-type`, `unknown-name`, `cycle`, ...).
-    public var code: String
+    /// What kind of problem it is (`expr-syntax`, `expr-type`, `unknown-name`, ...).
+    public var code: Diagnostic.Code
     /// The message.
     public var message: String
     /// 0-based offset (in Unicode scalars) into the expression.
@@ -13,7 +13,7 @@ public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertib
     ///   - code: Stable code.
     ///   - message: Message.
     ///   - offset: Offset into the expression.
-    public init(_ code: String, _ message: String, at offset: Int) {
+    public init(_ code: Diagnostic.Code, _ message: String, at offset: Int) {
         self.code = code
         self.message = message
         self.offset = offset

@@ -6,7 +6,7 @@ struct Lexer {
     static func tokenize(_ text: String) throws(ExpressionError) -> [Token] {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count <= maxLength else {
-            throw ExpressionError("expr-too-long", "expression is longer than \(maxLength) characters", at: 0)
+            throw ExpressionError(.exprTooLong, "expression is longer than \(maxLength) characters", at: 0)
         }
         var tokens: [Token] = []
         var index = 0
@@ -35,10 +35,10 @@ struct Lexer {
                 var literal = ""
                 literal.unicodeScalars.append(contentsOf: scalars[start..<index])
                 if index < scalars.count, isNameStart(scalars[index]) {
-                    throw ExpressionError("expr-syntax", "a number cannot run into a name ('\(literal)\(scalars[index])')", at: index)
+                    throw ExpressionError(.exprSyntax, "a number cannot run into a name ('\(literal)\(scalars[index])')", at: index)
                 }
                 guard let value = Double(literal), value.isFinite else {
-                    throw ExpressionError("expr-syntax", "'\(literal)' is not a number", at: start)
+                    throw ExpressionError(.exprSyntax, "'\(literal)' is not a number", at: start)
                 }
                 tokens.append(Token(kind: .number(value), offset: start))
                 continue
@@ -58,7 +58,7 @@ struct Lexer {
                     index += 1
                 }
                 guard closed else {
-                    throw ExpressionError("expr-syntax", "text starting here is missing its closing \(s)", at: start)
+                    throw ExpressionError(.exprSyntax, "text starting here is missing its closing \(s)", at: start)
                 }
                 tokens.append(Token(kind: .string(value), offset: start))
                 continue
@@ -81,9 +81,9 @@ struct Lexer {
                 continue
             }
             if s == "&" || s == "|" || s == "!" {
-                throw ExpressionError("expr-syntax", "use the words and, or, not (not the symbol '\(s)')", at: start)
+                throw ExpressionError(.exprSyntax, "use the words and, or, not (not the symbol '\(s)')", at: start)
             }
-            throw ExpressionError("expr-syntax", "unexpected character '\(s)'", at: start)
+            throw ExpressionError(.exprSyntax, "unexpected character '\(s)'", at: start)
         }
         tokens.append(Token(kind: .end, offset: scalars.count))
         return tokens

@@ -17,9 +17,9 @@ public struct Parser {
         let expr = try parser.parseOr()
         guard case .end = parser.peek.kind else {
             if case .symbol("=") = parser.peek.kind {
-                throw ExpressionError("expr-syntax", "use == to compare (a single = only names an argument)", at: parser.peek.offset)
+                throw ExpressionError(.exprSyntax, "use == to compare (a single = only names an argument)", at: parser.peek.offset)
             }
-            throw ExpressionError("expr-syntax", "unexpected \(parser.describe(parser.peek)) after a complete expression", at: parser.peek.offset)
+            throw ExpressionError(.exprSyntax, "unexpected \(parser.describe(parser.peek)) after a complete expression", at: parser.peek.offset)
         }
         return expr
     }
@@ -56,7 +56,7 @@ public struct Parser {
 
     private mutating func expect(_ symbol: String, _ what: String) throws(ExpressionError) {
         guard isSymbol(symbol) else {
-            throw ExpressionError("expr-syntax", "expected \(what) but found \(describe(peek))", at: peek.offset)
+            throw ExpressionError(.exprSyntax, "expected \(what) but found \(describe(peek))", at: peek.offset)
         }
         _ = advance()
     }
@@ -64,7 +64,7 @@ public struct Parser {
     private mutating func enter() throws(ExpressionError) {
         depth += 1
         if depth > Self.maxDepth {
-            throw ExpressionError("expr-too-deep", "expression is nested more than \(Self.maxDepth) levels deep", at: peek.offset)
+            throw ExpressionError(.exprTooDeep, "expression is nested more than \(Self.maxDepth) levels deep", at: peek.offset)
         }
     }
 
@@ -104,7 +104,7 @@ public struct Parser {
             let at = advance().offset
             let right = try parseAdditive()
             if case .symbol(let next) = peek.kind, ["==", "!=", "<", "<=", ">", ">="].contains(next) {
-                throw ExpressionError("expr-syntax", "comparisons cannot be chained; join them with 'and'", at: peek.offset)
+                throw ExpressionError(.exprSyntax, "comparisons cannot be chained; join them with 'and'", at: peek.offset)
             }
             return .binary(op, left, right, at: at)
         }
@@ -160,7 +160,7 @@ public struct Parser {
             case "true": return .bool(true, at: token.offset)
             case "false": return .bool(false, at: token.offset)
             case "and", "or", "not", "in":
-                throw ExpressionError("expr-syntax", "expected a value but found '\(name)'", at: token.offset)
+                throw ExpressionError(.exprSyntax, "expected a value but found '\(name)'", at: token.offset)
             default: break
             }
             guard isSymbol("(") else { return .name(name, at: token.offset) }
@@ -202,11 +202,11 @@ public struct Parser {
             try expect("]", "',' or ']' to close the list")
             return .list(items, at: token.offset)
         case .end:
-            throw ExpressionError("expr-syntax", "expression ends too early; a value is missing", at: token.offset)
+            throw ExpressionError(.exprSyntax, "expression ends too early; a value is missing", at: token.offset)
         case .symbol("="):
-            throw ExpressionError("expr-syntax", "use == to compare (a single = only names an argument)", at: token.offset)
+            throw ExpressionError(.exprSyntax, "use == to compare (a single = only names an argument)", at: token.offset)
         case .symbol(let symbol):
-            throw ExpressionError("expr-syntax", "expected a value but found '\(symbol)'", at: token.offset)
+            throw ExpressionError(.exprSyntax, "expected a value but found '\(symbol)'", at: token.offset)
         }
     }
 }

@@ -22,7 +22,7 @@ public struct Linter: Sendable {
         for (id, file) in library.questionnaires where !scored.contains(id) {
             found.append(
                 Diagnostic(
-                    .warning, "unscored-questionnaire", "questionnaire '\(id)' is not scored by any rule set, so its skip logic was not checked",
+                    .warning, .unscoredQuestionnaire, "questionnaire '\(id)' is not scored by any rule set, so its skip logic was not checked",
                     at: file.model.mark))
         }
         var unique: [Diagnostic] = []
@@ -41,7 +41,7 @@ public struct Linter: Sendable {
         for (index, question) in pack.questionnaire.questions.enumerated() where !pack.dependencies.referencedQuestions.contains(index) {
             out.append(
                 Diagnostic(
-                    .warning, "unused-question", "question '\(question.id)' is not used by any rule, value or skip logic in rule set '\(rules.id)'",
+                    .warning, .unusedQuestion, "question '\(question.id)' is not used by any rule, value or skip logic in rule set '\(rules.id)'",
                     at: question.mark))
         }
         for indicator in rules.indicators {
@@ -77,7 +77,7 @@ public struct Linter: Sendable {
                 let exhaustive = search.exhaustive
                 out.append(
                     Diagnostic(
-                        exhaustive ? .error : .warning, "never-fires",
+                        exhaustive ? .error : .warning, .neverFires,
                         exhaustive
                             ? "indicator '\(indicator.id)' can never fire: no combination of answers makes its condition true"
                             : "indicator '\(indicator.id)' did not fire for any of the answers tried; check its condition",
@@ -93,14 +93,14 @@ public struct Linter: Sendable {
             {
                 out.append(
                     Diagnostic(
-                        .error, "outcome-shadowed",
+                        .error, .outcomeShadowed,
                         "outcome '\(band.id)' always matches, so the outcomes after it (\(rules.outcomes[(index + 1)...].map(\.id).joined(separator: ", "))) can never be reached",
                         at: condition.mark))
             }
             if let reach = explorer.search(deps, { $0.outcome == index }), !reach.found {
                 out.append(
                     Diagnostic(
-                        reach.exhaustive ? .error : .warning, "outcome-unreachable",
+                        reach.exhaustive ? .error : .warning, .outcomeUnreachable,
                         "outcome '\(band.id)' is never the result for any answers tried; an earlier outcome always matches first or its condition cannot hold",
                         at: condition.mark))
             }
@@ -111,8 +111,8 @@ public struct Linter: Sendable {
     /// The one provenance check for everything a pack asks people to act on:
     /// no citation at all, or a citation nobody has checked against the primary source.
     private static func provenance(cited: Bool, verified: Bool, at mark: SourceMark, missing: String, unchecked: String) -> [Diagnostic] {
-        if !cited { return [Diagnostic(.warning, "no-source", missing, at: mark)] }
-        if !verified { return [Diagnostic(.warning, "unverified", unchecked, at: mark)] }
+        if !cited { return [Diagnostic(.warning, .noSource, missing, at: mark)] }
+        if !verified { return [Diagnostic(.warning, .unverified, unchecked, at: mark)] }
         return []
     }
 

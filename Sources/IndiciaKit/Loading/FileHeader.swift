@@ -16,23 +16,23 @@ struct FileHeader {
             if case .int(let version) = versionNode.resolved {
                 if version < 1 || version > supportedVersion {
                     bag.error(
-                        "unsupported-version",
+                        .unsupportedVersion,
                         "file format version \(version) is not supported; the highest supported version is \(supportedVersion)",
                         at: versionNode.mark)
                     ok = false
                 }
             } else {
-                bag.error("wrong-type", "'version' must be the file format number (1), not \(versionNode.kindName)", at: versionNode.mark)
+                bag.error(.wrongType, "'version' must be the file format number (1), not \(versionNode.kindName)", at: versionNode.mark)
                 ok = false
             }
         } else {
-            bag.error("missing-key", "pack file is missing required key 'version' (the file format, currently 1)", at: reader.node.mark)
+            bag.error(.missingKey, "pack file is missing required key 'version' (the file format, currently 1)", at: reader.node.mark)
             ok = false
         }
         let kind = reader.string("kind", required: true, &bag)
         if let kind, !kinds.contains(kind), let node = reader.node("kind") {
             bag.error(
-                "unknown-kind", "unknown kind '\(kind)'; expected one of \(kinds.joined(separator: ", "))\(Spelling.hint(for: kind, among: kinds))",
+                .unknownKind, "unknown kind '\(kind)'; expected one of \(kinds.joined(separator: ", "))\(Spelling.hint(for: kind, among: kinds))",
                 at: node.mark)
             ok = false
         }

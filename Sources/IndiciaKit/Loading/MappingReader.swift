@@ -11,7 +11,7 @@ struct MappingReader {
     /// Reads `node` as a mapping with the given allowed keys; nil (with an error) if it is not a mapping.
     init?(_ node: YAMLNode, context: String, keys allowed: [String], sources: SourceText, bag: inout DiagnosticBag) {
         guard case .mapping(let pairs) = node.content else {
-            bag.error("wrong-type", "\(context) must be a mapping of keys to values, not \(node.kindName)", at: node.mark)
+            bag.error(.wrongType, "\(context) must be a mapping of keys to values, not \(node.kindName)", at: node.mark)
             return nil
         }
         self.node = node
@@ -23,7 +23,7 @@ struct MappingReader {
                 values.append((key, pair))
             } else {
                 bag.error(
-                    "unknown-key",
+                    .unknownKey,
                     "unknown key '\(key)' in \(context)\(Spelling.hint(for: key, among: allowed))",
                     at: pair.key.mark)
             }
@@ -41,7 +41,7 @@ struct MappingReader {
     func has(_ key: String) -> Bool { pair(key) != nil }
 
     private func missing(_ key: String, _ bag: inout DiagnosticBag) {
-        bag.error("missing-key", "\(context) is missing required key '\(key)'", at: node.mark)
+        bag.error(.missingKey, "\(context) is missing required key '\(key)'", at: node.mark)
     }
 
     /// A text value (numbers and booleans written plainly are accepted as their text).
@@ -51,11 +51,11 @@ struct MappingReader {
             return nil
         }
         guard let text = value.scalarText, value.resolved != .null else {
-            bag.error("wrong-type", "'\(key)' in \(context) must be text, not \(value.kindName)", at: value.mark)
+            bag.error(.wrongType, "'\(key)' in \(context) must be text, not \(value.kindName)", at: value.mark)
             return nil
         }
         if required && text.isBlank {
-            bag.error("empty-value", "'\(key)' in \(context) must not be empty", at: value.mark)
+            bag.error(.emptyValue, "'\(key)' in \(context) must not be empty", at: value.mark)
             return nil
         }
         return text
@@ -65,7 +65,7 @@ struct MappingReader {
     func identifier(_ key: String, required: Bool = true, pattern: IdentifierPattern = .name, _ bag: inout DiagnosticBag) -> String? {
         guard let text = string(key, required: required, &bag), let value = node(key) else { return nil }
         guard pattern.matches(text) else {
-            bag.error("bad-id", "'\(text)' is not a valid id: \(pattern.explanation)", at: value.mark)
+            bag.error(.badID, "'\(text)' is not a valid id: \(pattern.explanation)", at: value.mark)
             return nil
         }
         return text
@@ -75,7 +75,7 @@ struct MappingReader {
     func bool(_ key: String, default defaultValue: Bool, _ bag: inout DiagnosticBag) -> Bool {
         guard let value = node(key) else { return defaultValue }
         guard case .bool(let flag) = value.resolved else {
-            bag.error("wrong-type", "'\(key)' in \(context) must be true or false, not \(value.kindName)", at: value.mark)
+            bag.error(.wrongType, "'\(key)' in \(context) must be true or false, not \(value.kindName)", at: value.mark)
             return defaultValue
         }
         return flag
@@ -88,10 +88,10 @@ struct MappingReader {
         case .int(let int): return Double(int)
         case .float(let float) where float.isFinite: return float
         case .float:
-            bag.error("bad-number", "'\(key)' in \(context) must be a finite number; this one is infinite or not a number", at: value.mark)
+            bag.error(.badNumber, "'\(key)' in \(context) must be a finite number; this one is infinite or not a number", at: value.mark)
             return nil
         default:
-            bag.error("wrong-type", "'\(key)' in \(context) must be a number, not \(value.kindName)", at: value.mark)
+            bag.error(.wrongType, "'\(key)' in \(context) must be a number, not \(value.kindName)", at: value.mark)
             return nil
         }
     }
@@ -105,10 +105,10 @@ struct MappingReader {
         guard case .int(let int) = value.resolved else {
             if case .float = value.resolved {
                 bag.error(
-                    "bad-number", "'\(key)' in \(context) must be a whole number between -9223372036854775808 and 9223372036854775807", at: value.mark
+                    .badNumber, "'\(key)' in \(context) must be a whole number between -9223372036854775808 and 9223372036854775807", at: value.mark
                 )
             } else {
-                bag.error("wrong-type", "'\(key)' in \(context) must be a whole number, not \(value.kindName)", at: value.mark)
+                bag.error(.wrongType, "'\(key)' in \(context) must be a whole number, not \(value.kindName)", at: value.mark)
             }
             return nil
         }
@@ -122,11 +122,11 @@ struct MappingReader {
             return []
         }
         guard case .sequence(let items) = value.content else {
-            bag.error("wrong-type", "'\(key)' in \(context) must be a list, not \(value.kindName)", at: value.mark)
+            bag.error(.wrongType, "'\(key)' in \(context) must be a list, not \(value.kindName)", at: value.mark)
             return []
         }
         if required && items.isEmpty {
-            bag.error("empty-value", "'\(key)' in \(context) must not be empty", at: value.mark)
+            bag.error(.emptyValue, "'\(key)' in \(context) must not be empty", at: value.mark)
         }
         return items
     }
@@ -136,11 +136,11 @@ struct MappingReader {
         var out: [(String, SourceMark)] = []
         for item in list(key, &bag) {
             guard let text = item.scalarText, item.resolved != .null else {
-                bag.error("wrong-type", "items of '\(key)' in \(context) must be ids, not \(item.kindName)", at: item.mark)
+                bag.error(.wrongType, "items of '\(key)' in \(context) must be ids, not \(item.kindName)", at: item.mark)
                 continue
             }
             guard IdentifierPattern.name.matches(text) else {
-                bag.error("bad-id", "'\(text)' is not a valid id: \(IdentifierPattern.name.explanation)", at: item.mark)
+                bag.error(.badID, "'\(text)' is not a valid id: \(IdentifierPattern.name.explanation)", at: item.mark)
                 continue
             }
             out.append((text, item.mark))
@@ -155,7 +155,7 @@ struct MappingReader {
             return nil
         }
         guard case .scalar(let text, let style, _) = value.content, !text.isBlank else {
-            bag.error("wrong-type", "'\(key)' in \(context) must be an expression written as text, not \(value.kindName)", at: value.mark)
+            bag.error(.wrongType, "'\(key)' in \(context) must be an expression written as text, not \(value.kindName)", at: value.mark)
             return nil
         }
         return ExpressionSource(text: text, lineMarks: lineMarks(of: value, text: text, style: style))

@@ -84,12 +84,12 @@ struct PackCompiler {
     private mutating func declareNames() {
         func declare(_ id: String, _ kind: CompileEnvironment.Name.Kind, slot: Int, type: ExprType?, at mark: SourceMark) {
             if Self.reservedNames.contains(id) {
-                bag.error("reserved-id", "'\(id)' is a reserved word and cannot be used as an id", at: mark)
+                bag.error(.reservedID, "'\(id)' is a reserved word and cannot be used as an id", at: mark)
                 return
             }
             if let existing = slotOf[id] ?? (environment.tables[id] != nil ? -1 : nil) {
                 _ = existing
-                bag.error("duplicate-id", "'\(id)' is already used as the id of another question, value, indicator, score or table", at: mark)
+                bag.error(.duplicateID, "'\(id)' is already used as the id of another question, value, indicator, score or table", at: mark)
                 return
             }
             slotOf[id] = slot
@@ -109,7 +109,7 @@ struct PackCompiler {
         }
         for table in rules.tables {
             if slotOf[table.id] != nil || Self.reservedNames.contains(table.id) {
-                bag.error("duplicate-id", "'\(table.id)' is already used as the id of a question, value, indicator or score", at: table.mark)
+                bag.error(.duplicateID, "'\(table.id)' is already used as the id of a question, value, indicator or score", at: table.mark)
                 continue
             }
             environment.tables[table.id] = compileTable(table)
@@ -248,7 +248,7 @@ struct PackCompiler {
             if let (source, offset, context) = from {
                 bag.append(
                     Diagnostic(
-                        .error, "cycle", "'\(name(ofSlot: slot))' depends on itself through \(context) (a cycle)",
+                        .error, .cycle, "'\(name(ofSlot: slot))' depends on itself through \(context) (a cycle)",
                         at: source.mark(atOffset: offset)))
             }
             return
@@ -288,17 +288,17 @@ struct PackCompiler {
             if slot >= scoreBase {
                 kind = .score
                 guard typed.type == .number else {
-                    throw ExpressionError("expr-type", "a score must be a number, but this is \(typed.type.name)", at: 0)
+                    throw ExpressionError(.exprType, "a score must be a number, but this is \(typed.type.name)", at: 0)
                 }
             } else if slot >= indicatorBase {
                 kind = .indicator
                 guard typed.type == .bool else {
-                    throw ExpressionError("expr-type", "an indicator's 'when' must be a yes/no condition, but this is \(typed.type.name)", at: 0)
+                    throw ExpressionError(.exprType, "an indicator's 'when' must be a yes/no condition, but this is \(typed.type.name)", at: 0)
                 }
             } else {
                 kind = .value
                 if case .list = typed.type {
-                    throw ExpressionError("expr-type", "a value cannot be a list", at: 0)
+                    throw ExpressionError(.exprType, "a value cannot be a list", at: 0)
                 }
             }
             environment.names[name(ofSlot: slot)] = .init(kind: kind, slot: slot, type: typed.type)
@@ -336,7 +336,7 @@ struct PackCompiler {
             let typed = try compiler.compile(expr)
             symbols = compiler.symbols
             guard typed.type == .bool else {
-                throw ExpressionError("expr-type", "this must be a yes/no condition, but it is \(typed.type.name)", at: 0)
+                throw ExpressionError(.exprType, "this must be a yes/no condition, but it is \(typed.type.name)", at: 0)
             }
             return (typed.evaluate, deps)
         } catch {
@@ -390,7 +390,7 @@ struct PackCompiler {
             guard let condition = band.condition else {
                 if !isLast {
                     bag.error(
-                        "outcome-shadowed",
+                        .outcomeShadowed,
                         "outcome '\(band.id)' has no 'when', so it always matches and the outcomes after it can never be reached",
                         at: band.mark)
                 }
@@ -400,7 +400,7 @@ struct PackCompiler {
             }
             if isLast {
                 bag.error(
-                    "no-fallback-outcome",
+                    .noFallbackOutcome,
                     "the last outcome must have no 'when', so that every case gets an outcome; '\(band.id)' has one",
                     at: band.mark)
             }
@@ -438,7 +438,7 @@ struct PackCompiler {
         for recommendation in rules.recommendations {
             for service in recommendation.services where !known.contains(service) {
                 bag.error(
-                    "unknown-service",
+                    .unknownService,
                     "recommendation '\(recommendation.id)' names service '\(service)', which is in none of the pack's services directories\(Spelling.hint(for: service, among: Array(known)))",
                     at: recommendation.mark)
             }

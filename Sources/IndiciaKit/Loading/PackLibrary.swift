@@ -75,7 +75,7 @@ public struct PackLibrary: Sendable {
             guard bytes.count <= limits.maxFileBytes else {
                 library.diagnostics.append(
                     Diagnostic(
-                        .error, "file-too-large", "file is larger than the limit of \(limits.maxFileBytes) bytes",
+                        .error, .fileTooLarge, "file is larger than the limit of \(limits.maxFileBytes) bytes",
                         at: SourceMark(file: name, line: 1, column: 1)))
                 continue
             }
@@ -89,7 +89,7 @@ public struct PackLibrary: Sendable {
         switch PackFiles.read(path, limit: limits.maxFileBytes) {
         case .success(let data): bytes = data
         case .failure(let diagnostic):
-            if diagnostic.code == "file-too-large" { diagnostics.append(diagnostic) } else { unreadable.append(diagnostic) }
+            if diagnostic.code == .fileTooLarge { diagnostics.append(diagnostic) } else { unreadable.append(diagnostic) }
             return
         }
         decode(bytes, path: path, limits: limits)
@@ -141,7 +141,7 @@ public struct PackLibrary: Sendable {
         _ table: inout [String: File<M>], _ id: String, _ file: File<M>, _ what: String, _ mark: SourceMark, _ bag: inout DiagnosticBag
     ) {
         if let existing = table[id] {
-            bag.error("duplicate-id", "\(what) id '\(id)' is also used by \(existing.path)", at: mark)
+            bag.error(.duplicateID, "\(what) id '\(id)' is also used by \(existing.path)", at: mark)
             return
         }
         table[id] = file
@@ -160,7 +160,7 @@ public struct PackLibrary: Sendable {
             }
             return (
                 nil,
-                [Diagnostic(.error, "unknown-pack", "no rule set with id '\(rulesID)'\(hint)", at: SourceMark(file: "<packs>", line: 1, column: 1))]
+                [Diagnostic(.error, .unknownPack, "no rule set with id '\(rulesID)'\(hint)", at: SourceMark(file: "<packs>", line: 1, column: 1))]
             )
         }
         let mark = rules.model.mark
@@ -172,7 +172,7 @@ public struct PackLibrary: Sendable {
                 nil,
                 [
                     Diagnostic(
-                        .error, "unknown-questionnaire",
+                        .error, .unknownQuestionnaire,
                         "rule set '\(rulesID)' scores questionnaire '\(rules.model.questionnaireID)', which was not found\(reason)\(Spelling.hint(for: rules.model.questionnaireID, among: known))",
                         at: mark)
                 ]
@@ -180,7 +180,7 @@ public struct PackLibrary: Sendable {
         }
         for path in [questionnaire.path, rules.path] where filesWithErrors.contains(PackFiles.canonical(path)) {
             // Checking rules against a half-read questionnaire would only add confusing follow-on errors.
-            return (nil, [Diagnostic(.note, "not-checked", "rule set '\(rulesID)' was not checked further because \(path) has errors", at: mark)])
+            return (nil, [Diagnostic(.note, .notChecked, "rule set '\(rulesID)' was not checked further because \(path) has errors", at: mark)])
         }
         var found: [File<ServiceDirectory>] = []
         var problems: [Diagnostic] = []
@@ -190,7 +190,7 @@ public struct PackLibrary: Sendable {
             } else {
                 problems.append(
                     Diagnostic(
-                        .error, "unknown-directory", "rule set '\(rulesID)' uses services directory '\(id)', which was not found",
+                        .error, .unknownDirectory, "rule set '\(rulesID)' uses services directory '\(id)', which was not found",
                         at: rules.model.mark))
             }
         }
@@ -221,13 +221,13 @@ enum PackFiles {
         let mark = SourceMark(file: path, line: 1, column: 1)
         switch FileSystem.kind(path) {
         case .missing:
-            problems.append(Diagnostic(.error, "file-not-found", "no such file or directory", at: mark))
+            problems.append(Diagnostic(.error, .fileNotFound, "no such file or directory", at: mark))
             return []
         case .file:
             return [path]
         case .directory:
             guard let found = FileSystem.files(under: path, depthLimit: 16) else {
-                problems.append(Diagnostic(.error, "unreadable", "the directory cannot be read", at: mark))
+                problems.append(Diagnostic(.error, .unreadable, "the directory cannot be read", at: mark))
                 return []
             }
             return found.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
@@ -238,14 +238,14 @@ enum PackFiles {
     static func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
         let mark = SourceMark(file: path, line: 1, column: 1)
         switch FileSystem.kind(path) {
-        case .missing: return .failure(Diagnostic(.error, "file-not-found", "no such file", at: mark))
-        case .directory: return .failure(Diagnostic(.error, "not-a-file", "this is a directory, not a pack file", at: mark))
+        case .missing: return .failure(Diagnostic(.error, .fileNotFound, "no such file", at: mark))
+        case .directory: return .failure(Diagnostic(.error, .notAFile, "this is a directory, not a pack file", at: mark))
         case .file: break
         }
         switch FileSystem.read(path, limit: limit) {
         case .success(let bytes): return .success(bytes)
-        case .failure(.tooLarge): return .failure(Diagnostic(.error, "file-too-large", "file is larger than the limit of \(limit) bytes", at: mark))
-        case .failure(.unreadable): return .failure(Diagnostic(.error, "unreadable", "the file cannot be read (check its permissions)", at: mark))
+        case .failure(.tooLarge): return .failure(Diagnostic(.error, .fileTooLarge, "file is larger than the limit of \(limit) bytes", at: mark))
+        case .failure(.unreadable): return .failure(Diagnostic(.error, .unreadable, "the file cannot be read (check its permissions)", at: mark))
         }
     }
 }

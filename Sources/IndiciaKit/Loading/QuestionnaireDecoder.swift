@@ -19,7 +19,7 @@ struct QuestionnaireDecoder {
             else { continue }
             let id = section.identifier("id", &bag)
             if let id, let first = seenSections[id] {
-                bag.error("duplicate-id", "section id '\(id)' is already used at line \(first.line)", at: section.keyMark("id"))
+                bag.error(.duplicateID, "section id '\(id)' is already used at line \(first.line)", at: section.keyMark("id"))
             }
             if let id { seenSections[id] = section.node.mark }
             let title = section.string("title", required: true, &bag)
@@ -28,7 +28,7 @@ struct QuestionnaireDecoder {
                 guard let question = decodeQuestion(questionNode, section: id ?? "", &bag) else { continue }
                 if let first = seenQuestions[question.id] {
                     bag.error(
-                        "duplicate-id", "question id '\(question.id)' is already used at line \(first.line)",
+                        .duplicateID, "question id '\(question.id)' is already used at line \(first.line)",
                         at: question.mark)
                     continue
                 }
@@ -66,11 +66,11 @@ struct QuestionnaireDecoder {
         let unit = reader.string("unit", &bag)
         let maxLength = reader.integer("max_length", &bag)
         if let min, let max, min > max {
-            bag.error("bad-range", "'min' (\(min.compactText)) is greater than 'max' (\(max.compactText)) in \(context)", at: reader.keyMark("min"))
+            bag.error(.badRange, "'min' (\(min.compactText)) is greater than 'max' (\(max.compactText)) in \(context)", at: reader.keyMark("min"))
         }
         func forbid(_ keys: [String], for type: String) {
             for key in keys where reader.has(key) {
-                bag.error("key-not-allowed", "'\(key)' does not apply to a \(type) question", at: reader.keyMark(key))
+                bag.error(.keyNotAllowed, "'\(key)' does not apply to a \(type) question", at: reader.keyMark(key))
             }
         }
         switch typeName {
@@ -80,7 +80,7 @@ struct QuestionnaireDecoder {
         case "single_choice", "multiple_choice":
             let choices = decodeChoices(choiceNodes, context: context, node: reader, &bag)
             if typeName == "multiple_choice", choices.count > 64 {
-                bag.error("too-many-choices", "a multiple_choice question may have at most 64 choices", at: reader.keyMark("choices"))
+                bag.error(.tooManyChoices, "a multiple_choice question may have at most 64 choices", at: reader.keyMark("choices"))
             }
             kind = typeName == "single_choice" ? .singleChoice(choices) : .multipleChoice(choices)
             forbid(["min", "max", "unit", "max_length"], for: typeName ?? "")
@@ -88,7 +88,7 @@ struct QuestionnaireDecoder {
             if typeName == "integer" {
                 for key in ["min", "max"] {
                     if let value = reader.number(key, &bag), value.rounded() != value {
-                        bag.error("wrong-type", "'\(key)' of an integer question must be a whole number", at: reader.keyMark(key))
+                        bag.error(.wrongType, "'\(key)' of an integer question must be a whole number", at: reader.keyMark(key))
                     }
                 }
                 kind = .integer(min: min, max: max, unit: unit)
@@ -99,7 +99,7 @@ struct QuestionnaireDecoder {
         case "text":
             kind = .text(maxLength: maxLength ?? 2000)
             if let maxLength, maxLength < 1 || maxLength > 100_000 {
-                bag.error("bad-range", "'max_length' must be between 1 and 100000", at: reader.keyMark("max_length"))
+                bag.error(.badRange, "'max_length' must be between 1 and 100000", at: reader.keyMark("max_length"))
             }
             forbid(["choices", "min", "max", "unit"], for: "text")
         case "date":
@@ -107,7 +107,7 @@ struct QuestionnaireDecoder {
             forbid(["choices", "min", "max", "unit", "max_length"], for: "date")
         case let other?:
             bag.error(
-                "unknown-type",
+                .unknownType,
                 "unknown question type '\(other)'; expected one of \(QuestionKind.identifiers.joined(separator: ", "))\(Spelling.hint(for: other, among: QuestionKind.identifiers))",
                 at: reader.node("type")?.mark ?? node.mark)
         case nil:
@@ -125,7 +125,7 @@ struct QuestionnaireDecoder {
 
     private func decodeChoices(_ nodes: [YAMLNode], context: String, node: MappingReader, _ bag: inout DiagnosticBag) -> [Choice] {
         if nodes.isEmpty {
-            bag.error("missing-key", "\(context) needs a non-empty 'choices' list", at: node.node.mark)
+            bag.error(.missingKey, "\(context) needs a non-empty 'choices' list", at: node.node.mark)
         }
         var seen: [String: SourceMark] = [:]
         var choices: [Choice] = []
@@ -136,12 +136,12 @@ struct QuestionnaireDecoder {
             else { continue }
             if ["not_known"].contains(id) {
                 bag.error(
-                    "reserved-id", "'\(id)' is reserved for the \"not known\" answer; use `not_known: true` on the question", at: reader.keyMark("id")
+                    .reservedID, "'\(id)' is reserved for the \"not known\" answer; use `not_known: true` on the question", at: reader.keyMark("id")
                 )
                 continue
             }
             if let first = seen[id] {
-                bag.error("duplicate-id", "choice id '\(id)' is already used at line \(first.line)", at: reader.keyMark("id"))
+                bag.error(.duplicateID, "choice id '\(id)' is already used at line \(first.line)", at: reader.keyMark("id"))
                 continue
             }
             seen[id] = item.mark

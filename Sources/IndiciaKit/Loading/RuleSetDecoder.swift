@@ -26,7 +26,7 @@ struct RuleSetDecoder {
         let recommendations = reader.list("recommendations", &bag).compactMap { decodeRecommendation($0, &ids, &bag) }
         let directories = reader.list("services", &bag).compactMap { node -> String? in
             guard let text = node.scalarText, IdentifierPattern.fileID.matches(text) else {
-                bag.error("bad-id", "items of 'services' must be services directory ids", at: node.mark)
+                bag.error(.badID, "items of 'services' must be services directory ids", at: node.mark)
                 return nil
             }
             return text
@@ -46,7 +46,7 @@ struct RuleSetDecoder {
 
         mutating func claim(_ id: String, list: String, at mark: SourceMark, _ bag: inout DiagnosticBag) -> Bool {
             if let first = seen[list]?[id] {
-                bag.error("duplicate-id", "\(list) id '\(id)' is already used at line \(first.line)", at: mark)
+                bag.error(.duplicateID, "\(list) id '\(id)' is already used at line \(first.line)", at: mark)
                 return false
             }
             seen[list, default: [:]][id] = mark
@@ -69,7 +69,7 @@ struct RuleSetDecoder {
         else { return nil }
         let label = reader.string("label", &bag) ?? id
         guard let weight = reader.number("weight", &bag) else {
-            if !reader.has("weight") { bag.error("missing-key", "strength '\(id)' is missing required key 'weight'", at: node.mark) }
+            if !reader.has("weight") { bag.error(.missingKey, "strength '\(id)' is missing required key 'weight'", at: node.mark) }
             return nil
         }
         return Strength(id: id, label: label, weight: weight, mark: node.mark)
@@ -97,7 +97,7 @@ struct RuleSetDecoder {
             var out: [String: DataTable.Cell] = [:]
             for column in columns {
                 guard let cellNode = row.node(column) else {
-                    bag.error("missing-key", "row '\(key)' of table '\(id)' has no value for column '\(column)'", at: value.mark)
+                    bag.error(.missingKey, "row '\(key)' of table '\(id)' has no value for column '\(column)'", at: value.mark)
                     continue
                 }
                 if let cell = cell(cellNode, &bag) { out[column] = cell }
@@ -114,10 +114,10 @@ struct RuleSetDecoder {
                     }
                 }
             } else {
-                bag.error("wrong-type", "'rows' of table '\(id)' must be a mapping from key to value", at: rowsNode.mark)
+                bag.error(.wrongType, "'rows' of table '\(id)' must be a mapping from key to value", at: rowsNode.mark)
             }
         } else {
-            bag.error("missing-key", "table '\(id)' is missing required key 'rows'", at: node.mark)
+            bag.error(.missingKey, "table '\(id)' is missing required key 'rows'", at: node.mark)
         }
         var defaultRow: DataTable.Row?
         if let defaultNode = reader.node("default"), let rowCells = cells(defaultNode, key: "default") {
@@ -134,7 +134,7 @@ struct RuleSetDecoder {
         case .float(let value) where value.isFinite: return .number(value)
         case .string(let text) where node.scalarText != nil: return .text(text)
         default:
-            bag.error("wrong-type", "table cells must be numbers or text, not \(node.kindName)", at: node.mark)
+            bag.error(.wrongType, "table cells must be numbers or text, not \(node.kindName)", at: node.mark)
             return nil
         }
     }
@@ -166,7 +166,7 @@ struct RuleSetDecoder {
         let category = reader.identifier("category", required: !categories.isEmpty, &bag)
         if let category, !categories.contains(where: { $0.id == category }) {
             bag.error(
-                "unknown-category",
+                .unknownCategory,
                 "indicator '\(id)' names category '\(category)', which is not declared under 'categories'\(Spelling.hint(for: category, among: categories.map(\.id)))",
                 at: reader.node("category")?.mark ?? node.mark)
         }
@@ -177,7 +177,7 @@ struct RuleSetDecoder {
                 weight = weight ?? tier.weight
             } else {
                 bag.error(
-                    "unknown-strength",
+                    .unknownStrength,
                     "indicator '\(id)' names strength '\(strength)', which is not declared under 'strengths'\(Spelling.hint(for: strength, among: strengths.map(\.id)))",
                     at: reader.node("strength")?.mark ?? node.mark)
             }

@@ -14,20 +14,20 @@ struct ServiceDirectoryDecoder {
                 let id = entry.identifier("id", &bag)
             else { continue }
             if let first = seen[id] {
-                bag.error("duplicate-id", "service id '\(id)' is already used at line \(first.line)", at: node.mark)
+                bag.error(.duplicateID, "service id '\(id)' is already used at line \(first.line)", at: node.mark)
                 continue
             }
             seen[id] = node.mark
             let name = entry.string("name", required: true, &bag)
             let scope = entry.string("scope", required: true, &bag)
             if let scope, scope != "national", scope != "local" {
-                bag.error("bad-value", "'scope' of service '\(id)' must be national or local", at: entry.keyMark("scope"))
+                bag.error(.badValue, "'scope' of service '\(id)' must be national or local", at: entry.keyMark("scope"))
             }
             let phone = entry.string("phone", &bag)
             let url = entry.string("url", &bag)
             let email = entry.string("email", &bag)
             if phone == nil, url == nil, email == nil {
-                bag.error("missing-key", "service '\(id)' needs at least one of phone, url or email", at: node.mark)
+                bag.error(.missingKey, "service '\(id)' needs at least one of phone, url or email", at: node.mark)
             }
             guard let name, let scope else { continue }
             services.append(

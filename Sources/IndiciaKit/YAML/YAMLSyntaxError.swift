@@ -33,18 +33,18 @@ public enum YAMLSyntaxError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// A stable code for the kind of problem.
-    public var code: String {
+    public var code: Diagnostic.Code {
         switch self {
-        case .libyaml: return "yaml-syntax"
-        case .duplicateKey: return "duplicate-key"
-        case .aliasNotAllowed: return "yaml-alias"
-        case .complexKey: return "yaml-complex-key"
-        case .unsupportedTag: return "yaml-tag"
-        case .fileTooLarge: return "file-too-large"
-        case .tooDeep: return "yaml-too-deep"
-        case .tooManyNodes: return "yaml-too-many-nodes"
-        case .multipleDocuments: return "yaml-multiple-documents"
-        case .empty: return "empty-file"
+        case .libyaml: return .yamlSyntax
+        case .duplicateKey: return .duplicateKey
+        case .aliasNotAllowed: return .yamlAlias
+        case .complexKey: return .yamlComplexKey
+        case .unsupportedTag: return .yamlTag
+        case .fileTooLarge: return .fileTooLarge
+        case .tooDeep: return .yamlTooDeep
+        case .tooManyNodes: return .yamlTooManyNodes
+        case .multipleDocuments: return .yamlMultipleDocuments
+        case .empty: return .emptyFile
         }
     }
 

@@ -66,7 +66,7 @@ struct ParserTests {
 
     @Test("over-long expressions are refused")
     func long() {
-        #expect(throws: ExpressionError("expr-too-long", "expression is longer than 4000 characters", at: 0)) {
+        #expect(throws: ExpressionError(.exprTooLong, "expression is longer than 4000 characters", at: 0)) {
             try Parser.parse(String(repeating: "a or ", count: 1000) + "a")
         }
     }

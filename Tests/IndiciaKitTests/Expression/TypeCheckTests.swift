@@ -30,21 +30,21 @@ struct TypeCheckTests {
     @Test(
         "mistakes are load errors with their code and column",
         arguments: [
-            ("danger == 3", "expr-type", 19),
-            ("age == 'teen'", "unknown-choice", 19),
-            ("'c' in kinds", "unknown-choice", 12),
-            ("kinds == 'a'", "expr-type", 12),
-            ("hours > 'ten'", "expr-type", 18),
-            ("agee == 'child'", "unknown-name", 12),
-            ("hours + 1", "expr-type", 12),
-            ("max(hours, danger) > 1", "expr-type", 23),
-            ("count(category='none') > 0", "unknown-category", 27),
-            ("lookup(t, age) > 1", "unknown-table", 19),
-            ("when < '2020-13-01'", "expr-type", 19),
-            ("answered(hours + 1)", "expr-type", 21),
-            ("if(danger, 1, 'a') > 0", "expr-type", 26),
+            ("danger == 3", Diagnostic.Code.exprType, 19),
+            ("age == 'teen'", .unknownChoice, 19),
+            ("'c' in kinds", .unknownChoice, 12),
+            ("kinds == 'a'", .exprType, 12),
+            ("hours > 'ten'", .exprType, 18),
+            ("agee == 'child'", .unknownName, 12),
+            ("hours + 1", .exprType, 12),
+            ("max(hours, danger) > 1", .exprType, 23),
+            ("count(category='none') > 0", .unknownCategory, 27),
+            ("lookup(t, age) > 1", .unknownTable, 19),
+            ("when < '2020-13-01'", .exprType, 19),
+            ("answered(hours + 1)", .exprType, 21),
+            ("if(danger, 1, 'a') > 0", .exprType, 26),
         ])
-    func mistakes(_ when: String, _ code: String, _ column: Int) {
+    func mistakes(_ when: String, _ code: Diagnostic.Code, _ column: Int) {
         let diagnostics = Fixtures.packErrors(questionnaire: Self.questionnaire, rules: Self.rules(when))
         let error = diagnostics.first { $0.severity == .error }
         #expect(error?.code == code, "\(when): \(diagnostics)")
@@ -57,6 +57,6 @@ struct TypeCheckTests {
         let rules = Self.rules("a > 1").replacingOccurrences(
             of: "indicators:", with: "values:\n  - { id: a, expr: b + 1 }\n  - { id: b, expr: a * 2 }\nindicators:")
         let diagnostics = Fixtures.packErrors(questionnaire: Self.questionnaire, rules: rules)
-        #expect(diagnostics.contains { $0.code == "cycle" })
+        #expect(diagnostics.contains { $0.code == .cycle })
     }
 }

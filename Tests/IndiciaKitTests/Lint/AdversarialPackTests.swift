@@ -9,28 +9,28 @@ import Testing
 struct AdversarialPackTests {
     static let directory = Fixtures.path("adversarial")
 
-    static let expected: [(String, String?, Int, Int)] = [
+    static let expected: [(String, Diagnostic.Code?, Int, Int)] = [
         ("bom.yaml", nil, 0, 0),
         ("crlf.yaml", nil, 0, 0),
         ("long-line.yaml", nil, 0, 0),
-        ("tab-indent.yaml", "yaml-syntax", 14, 1),
-        ("unclosed-quote.yaml", "yaml-syntax", 35, 1),
-        ("duplicate-key.yaml", "duplicate-key", 5, 1),
-        ("wrong-type-list.yaml", "wrong-type", 7, 12),
-        ("wrong-type-weight.yaml", "wrong-type", 8, 42),
-        ("huge-number.yaml", "bad-number", 8, 42),
-        ("nan-weight.yaml", "bad-number", 8, 42),
-        ("infinity-level.yaml", "bad-number", 29, 12),
-        ("huge-integer.yaml", "bad-number", 29, 12),
-        ("deep-nesting.yaml", "yaml-too-deep", 35, 67),
-        ("long-expression.yaml", "expr-too-long", 17, 12),
-        ("empty.yaml", "empty-file", 1, 1),
-        ("only-comment.yaml", "empty-file", 1, 1),
-        ("not-a-mapping.yaml", "wrong-type", 1, 1),
-        ("binary.yaml", "yaml-syntax", 1, 1),
-        ("alias-bomb.yaml", "yaml-alias", 1, 4),
-        ("invalid-utf8.yaml", "yaml-syntax", 5, 14),
-        ("overlong-utf8.yaml", "yaml-syntax", 5, 13),
+        ("tab-indent.yaml", .yamlSyntax, 14, 1),
+        ("unclosed-quote.yaml", .yamlSyntax, 35, 1),
+        ("duplicate-key.yaml", .duplicateKey, 5, 1),
+        ("wrong-type-list.yaml", .wrongType, 7, 12),
+        ("wrong-type-weight.yaml", .wrongType, 8, 42),
+        ("huge-number.yaml", .badNumber, 8, 42),
+        ("nan-weight.yaml", .badNumber, 8, 42),
+        ("infinity-level.yaml", .badNumber, 29, 12),
+        ("huge-integer.yaml", .badNumber, 29, 12),
+        ("deep-nesting.yaml", .yamlTooDeep, 35, 67),
+        ("long-expression.yaml", .exprTooLong, 17, 12),
+        ("empty.yaml", .emptyFile, 1, 1),
+        ("only-comment.yaml", .emptyFile, 1, 1),
+        ("not-a-mapping.yaml", .wrongType, 1, 1),
+        ("binary.yaml", .yamlSyntax, 1, 1),
+        ("alias-bomb.yaml", .yamlAlias, 1, 4),
+        ("invalid-utf8.yaml", .yamlSyntax, 5, 14),
+        ("overlong-utf8.yaml", .yamlSyntax, 5, 13),
     ]
 
     @Test("each broken pack gives its positioned error; the fine ones load", arguments: expected.map(\.0))
@@ -59,18 +59,18 @@ struct AdversarialPackTests {
         var problems: [Diagnostic] = []
         #expect(PackFiles.expand(Self.directory + "/packs/directory.yaml", into: &problems).isEmpty)
         if case .failure(let diagnostic) = PackFiles.read(Self.directory + "/packs/directory.yaml", limit: 1000) {
-            #expect(diagnostic.code == "not-a-file")
+            #expect(diagnostic.code == .notAFile)
         } else {
             Issue.record("a directory must not read as a file")
         }
         let missing = PackLibrary.load(paths: [Self.directory + "/no-such-file.yaml"])
-        #expect(missing.unreadable.first?.code == "file-not-found")
+        #expect(missing.unreadable.first?.code == .fileNotFound)
     }
 
     @Test("files over the size limit are refused without being read whole")
     func tooLarge() {
         let library = PackLibrary.load(paths: [Self.directory + "/packs/long-line.yaml"], limits: YAMLLimits(maxFileBytes: 10_000))
-        #expect(library.diagnostics.first?.code == "file-too-large")
+        #expect(library.diagnostics.first?.code == .fileTooLarge)
     }
 
     @Test("an unreadable file is reported (skipped when running as root, who can read anything)")
@@ -79,6 +79,6 @@ struct AdversarialPackTests {
         let path = NSTemporaryDirectory() + "indicia-unreadable-\(UUID().uuidString).yaml"
         #expect(FileManager.default.createFile(atPath: path, contents: Data("version: 1\n".utf8), attributes: [.posixPermissions: 0]))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(PackLibrary.load(paths: [path]).unreadable.first?.code == "unreadable")
+        #expect(PackLibrary.load(paths: [path]).unreadable.first?.code == .unreadable)
     }
 }

@@ -30,11 +30,11 @@ struct LinterGoldenTests {
 
     @Test("every broken fixture reports its own kind of problem first")
     func codes() {
-        let expectedCodes: [String: String] = [
-            "tab-indent": "yaml-syntax", "duplicate-key": "duplicate-key", "alias": "yaml-alias", "unknown-key": "unknown-key",
-            "cycle": "cycle", "never-fires": "never-fires", "outcome-always-matches": "outcome-shadowed",
-            "type-mismatch": "expr-type", "unknown-choice": "unknown-choice", "show-if-later-question": "later-question",
-            "unsupported-version": "unsupported-version", "invalid-utf8": "yaml-syntax", "empty-file": "empty-file",
+        let expectedCodes: [String: Diagnostic.Code] = [
+            "tab-indent": .yamlSyntax, "duplicate-key": .duplicateKey, "alias": .yamlAlias, "unknown-key": .unknownKey,
+            "cycle": .cycle, "never-fires": .neverFires, "outcome-always-matches": .outcomeShadowed,
+            "type-mismatch": .exprType, "unknown-choice": .unknownChoice, "show-if-later-question": .laterQuestion,
+            "unsupported-version": .unsupportedVersion, "invalid-utf8": .yamlSyntax, "empty-file": .emptyFile,
         ]
         for (name, code) in expectedCodes {
             let directory = Fixtures.path("lint/\(name)")

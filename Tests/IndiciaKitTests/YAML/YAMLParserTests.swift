@@ -101,7 +101,7 @@ struct YAMLParserTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.mark.line == 2)
-            #expect(error.code == "yaml-syntax")
+            #expect(error.code == .yamlSyntax)
             #expect(error.message.contains("tab"))
         }
     }
