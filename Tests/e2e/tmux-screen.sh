@@ -41,6 +41,10 @@ wait_for "Where do you work?"
 answer 6                          # health visiting
 wait_for "First Responder Organisation"
 answer 2                          # not a first responder
+wait_for "On what date"
+answer 2026-06-01                 # date of the screening
+wait_for "In which council area"
+answer 3                          # Kirklees
 wait_for "How old is the person?"
 answer 2                          # adult
 wait_for "Were they under 18"
@@ -76,6 +80,8 @@ wait_for "rarely allowed out"
 answer y
 wait_for "did the person agree"
 answer 2                           # declines
+wait_for "main thing you have done"
+answer 2                           # Duty to Notify
 wait_for "what made you concerned"
 answer ""                          # skip notes
 wait_for "LEVEL OF CONCERN"

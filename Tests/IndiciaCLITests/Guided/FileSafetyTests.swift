@@ -60,7 +60,7 @@ struct FileSafetyTests {
     func noAnswersOnStderr() {
         let secret = "PLANTED-ANSWER-\(UUID().uuidString)"
         let directory = ToolRunner.temporaryDirectory()
-        var lines = Array(GuidedSessionTests.adultAnswers.prefix(25))
+        var lines = Array(GuidedSessionTests.adultAnswers.prefix(28))  // up to the action taken
         lines.append(secret)  // the free-text notes
         lines.append("")
         let guided = ToolRunner.run(

@@ -8,10 +8,13 @@ import Testing
 struct GuidedSessionTests {
     /// A complete adult screening: answers in questionnaire order.
     static let adultAnswers = [
-        "n", "y", "1", "1", "2", "n", "y",  // safety, about you, about the person
+        "n", "y", "1", "1",  // safety, about you
+        "2026-05-14", "4",  // about this screening: date, council area (Leeds)
+        "2", "n", "y",  // about the person
         "y", "y", "y", "y", "y", "n", "n", "n", "n", "y", "y", "y", "y", "y", "n",  // 15 signs
         "1,6", "y",  // exploitation types, dangerous work follow-up
         "2",  // consent: declines
+        "2",  // action taken: Duty to Notify
         "",  // notes: skipped with Enter
         "",  // no summary file
     ]
@@ -70,9 +73,9 @@ struct GuidedSessionTests {
     @Test("changing an earlier answer re-applies skip logic and says which answers were dropped")
     func reviewAndChange() {
         // Adult path up to the consent question, then review, change age to under 18.
-        var lines = Array(Self.adultAnswers.prefix(24))  // up to and including the dangerous-work follow-up
+        var lines = Array(Self.adultAnswers.prefix(26))  // up to and including the dangerous-work follow-up
         lines += ["2"]  // consent: declines
-        lines += ["r", "5", "1"]  // review, choose "How old is the person?", answer under 18
+        lines += ["r", "7", "1"]  // review, choose "How old is the person?", answer under 18
         let run = ToolRunner.run(["screen"], input: script(lines))
         #expect(run.flat.contains("These earlier answers no longer apply and have been removed"))
         #expect(run.flat.contains("\"Were they under 18 at any time during what happened to them?\""))
