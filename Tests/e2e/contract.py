@@ -17,6 +17,7 @@ schemas = {name: json.load(open(os.path.join(root, "schemas", name))) for name i
 for schema in schemas.values():
     Draft202012Validator.check_schema(schema)
 result_validator = Draft202012Validator(schemas["result.schema.json"])
+summary_validator = Draft202012Validator(schemas["result-summary.schema.json"])
 case_validator = Draft202012Validator(schemas["case-screening.schema.json"])
 failures = 0
 
@@ -55,6 +56,28 @@ if len(more) != hostile.count(b"\n") + (0 if hostile.endswith(b"\n") else 1):
 for number, line in enumerate(more, start=1):
     check(result_validator, json.loads(line), f"adversarial result line {number}")
 lines += more
+# The summary profile: the same streams, every line against the summary schema, and each summary
+# line must be the full line's ids, counts and flags (same outcome, indicators, next steps).
+for pack, data in [("screening", stream.encode()), (os.path.join(root, "Tests/IndiciaKitTests/Fixtures/lint/valid/rules.yaml"), hostile)]:
+    full = subprocess.run([indicia, "evaluate", "--pack", pack], input=data, capture_output=True,
+                          env={**os.environ, "INDICIA_PACKS": root}).stdout.decode().splitlines()
+    summary = subprocess.run([indicia, "evaluate", "--pack", pack, "--result", "summary", "--threads", "1"], input=data,
+                             capture_output=True, env={**os.environ, "INDICIA_PACKS": root}).stdout.decode().splitlines()
+    if len(summary) != len(full):
+        failures += 1
+        print(f"contract: --result summary gave {len(summary)} lines for {len(full)} full results", file=sys.stderr)
+    for number, (f_line, s_line) in enumerate(zip(full, summary), start=1):
+        f, s = json.loads(f_line), json.loads(s_line)
+        check(summary_validator, s, f"summary result line {number}")
+        if f["ok"]:
+            same = (s["outcome"]["id"] == f["outcome"]["id"] and s["indicators"] == [i["id"] for i in f["indicators"]]
+                    and s["next_steps"] == [r["id"] for r in f["recommendations"]] and s["categories"] == f["categories"])
+        else:
+            same = s == f
+        if not same:
+            failures += 1
+            print(f"contract: summary line {number} does not match its full result", file=sys.stderr)
+    lines += summary
 oks = sum(1 for line in lines if json.loads(line)["ok"])
 print(f"contract: {len(cases)} cases and {len(lines)} results ({oks} ok, {len(lines) - oks} errors) checked against schemas/: "
       f"{'passed' if failures == 0 else f'{failures} problems'}")

@@ -6,7 +6,8 @@ enum EvaluateCommand {
     static let command = Tool.Command(
         name: "evaluate", summary: "evaluate JSON cases from stdin or files (NDJSON streams too)",
         help: """
-            Usage: indicia evaluate [--pack ID|PATH] [FILE...] [--packs DIR] [--line-buffered]
+            Usage: indicia evaluate [--pack ID|PATH] [FILE...] [--packs DIR] [--result full|summary]
+                                    [--threads N] [--line-buffered]
 
             Reads one JSON case, or an NDJSON stream of cases (one per line), from the files given or
             from standard input, and writes one JSON result line per case to standard output, in input
@@ -16,15 +17,39 @@ enum EvaluateCommand {
             whenever reading more input would have to wait, so it works as a coprocess;
             --line-buffered flushes after every result.
 
+            --result full (the default) writes the explained result: evidence, sources, services and
+            every missing-data list. --result summary writes ids, counts and flags only: pack identity,
+            outcome, scores, values, category counts, indicator ids, next-step ids, missing-data flags.
+            --threads N evaluates with at most N threads (default: one per core); --threads 1 also
+            writes on the same thread.
+
             Print the JSON Schema of cases and results with: indicia schema case|result --pack ID
 
             Exit codes: 0 every record evaluated, 1 some records failed, 64 usage error,
             65 the --pack given does not load, 66 an input file cannot be read, 74 output failed.
 
             """,
-        valued: ["--pack", "--packs"], switches: ["--line-buffered"], run: run)
+        valued: ["--pack", "--packs", "--result", "--threads"], switches: ["--line-buffered"], run: run)
 
     static func run(_ arguments: Arguments, _ context: Context) -> ExitCode {
+        var profile = ResultProfile.full
+        if let option = arguments.options["--result"] {
+            guard let chosen = ResultProfile(rawValue: option) else {
+                context.errors.write(
+                    "indicia evaluate: --result must be \(ResultProfile.identifiers.joined(separator: " or ")), not '\(option)'\(Arguments.hint(option, ResultProfile.identifiers))\n"
+                )
+                return .usage
+            }
+            profile = chosen
+        }
+        var threads = Platform.processorCount
+        if let option = arguments.options["--threads"] {
+            guard let count = Int(option), count >= 1, count <= 256 else {
+                context.errors.write("indicia evaluate: --threads must be a whole number from 1 to 256, not '\(option)'\n")
+                return .usage
+            }
+            threads = count
+        }
         let locator = PackLocator(option: arguments.options["--packs"], context: context)
         let cache = PackCache(locator: locator)
         var defaultPack: Int?
@@ -37,7 +62,8 @@ enum EvaluateCommand {
             }
         }
         let processor = StreamProcessor(
-            packs: cache, defaultPack: defaultPack, output: context.output, lineBuffered: arguments.switches.contains("--line-buffered"))
+            packs: cache, defaultPack: defaultPack, output: context.output, lineBuffered: arguments.switches.contains("--line-buffered"),
+            profile: profile, threads: threads)
         let inputs = arguments.positional.isEmpty ? ["-"] : arguments.positional
         for path in inputs {
             if path == "-" {
@@ -103,6 +129,9 @@ final class StreamProcessor {
     let defaultPack: Int?
     let output: OutputSink
     let lineBuffered: Bool
+    let profile: ResultProfile
+    /// At most this many threads evaluate a batch; with 1, results are also written on this thread.
+    let threads: Int
     let limits = CaseLimits.standard
     private let workers: [Worker]
     private(set) var records = 0
@@ -118,12 +147,17 @@ final class StreamProcessor {
     /// Set by the writer thread; read only after ``drain()``.
     private var writerFailed = false
 
-    init(packs: PackCache, defaultPack: Int?, output: OutputSink, lineBuffered: Bool) {
+    init(
+        packs: PackCache, defaultPack: Int?, output: OutputSink, lineBuffered: Bool, profile: ResultProfile = .full,
+        threads: Int = Platform.processorCount
+    ) {
         self.packs = packs
         self.defaultPack = defaultPack
         self.output = output
         self.lineBuffered = lineBuffered
-        let count = lineBuffered || Platform.processorCount < 2 ? 1 : Self.pieces
+        self.profile = profile
+        self.threads = max(1, threads)
+        let count = lineBuffered || Platform.processorCount < 2 || threads < 2 ? 1 : Self.pieces
         workers = (0..<count).map { _ in Worker(packs: packs) }
     }
 
@@ -247,7 +281,7 @@ final class StreamProcessor {
                 let worker = self.workers[part]
                 Self.evaluateBatch(
                     UnsafeBufferPointer(rebasing: pointer[ranges[part]]), firstLine: firstLine[part], state: &worker.state,
-                    packs: worker.packs, defaultPack: self.defaultPack, limits: self.limits
+                    packs: worker.packs, defaultPack: self.defaultPack, limits: self.limits, profile: self.profile
                 ) { out in
                     guard self.lineBuffered else { return }
                     _ = self.output.write(raw: out.bytes)
@@ -258,9 +292,12 @@ final class StreamProcessor {
             if ranges.count > 1 {
                 // Each piece has its own state, used by one thread at a time; the input, ranges and
                 // line numbers are read-only here, and the pack cache takes a lock. TSan runs the
-                // tests over this path.
+                // tests over this path. At most `threads` threads take pieces, each the next one free.
                 nonisolated(unsafe) let body = work
-                DispatchQueue.concurrentPerform(iterations: ranges.count) { body($0) }
+                let pieces = PieceCounter(count: ranges.count)
+                DispatchQueue.concurrentPerform(iterations: min(self.threads, ranges.count)) { _ in
+                    while let piece = pieces.take() { body(piece) }
+                }
             } else {
                 work(0)
             }
@@ -269,6 +306,11 @@ final class StreamProcessor {
                 failed += workers[part].state.failed
             }
             if lineBuffered {
+                return
+            }
+            if threads == 1 {
+                // One thread: this one writes too.
+                for part in ranges.indices where !output.write(raw: workers[part].state.out.bytes) { outputFailed = true }
                 return
             }
             // Hand this batch to the writer once it has finished the previous one; the workers fill
@@ -308,7 +350,7 @@ final class StreamProcessor {
     /// the buffer after every result.
     static func evaluateBatch(
         _ lines: UnsafeBufferPointer<UInt8>, firstLine: Int, state: inout WorkerState, packs: WorkerPacks, defaultPack: Int?,
-        limits: CaseLimits, afterEach: (inout ByteBuffer) -> Void
+        limits: CaseLimits, profile: ResultProfile = .full, afterEach: (inout ByteBuffer) -> Void
     ) {
         state.out.removeAll()
         state.failed = 0
@@ -317,7 +359,7 @@ final class StreamProcessor {
         forEachLine(lines) { line in
             number += 1
             state.lines += 1
-            if !evaluate(line, number: number, state: &state, packs: packs, defaultPack: defaultPack, limits: limits) {
+            if !evaluate(line, number: number, state: &state, packs: packs, defaultPack: defaultPack, limits: limits, profile: profile) {
                 state.failed += 1
             }
             afterEach(&state.out)
@@ -326,7 +368,8 @@ final class StreamProcessor {
 
     /// Evaluates one record into the worker's buffer. Returns false if it got an error result.
     static func evaluate(
-        _ raw: UnsafeBufferPointer<UInt8>, number: Int, state: inout WorkerState, packs: WorkerPacks, defaultPack: Int?, limits: CaseLimits
+        _ raw: UnsafeBufferPointer<UInt8>, number: Int, state: inout WorkerState, packs: WorkerPacks, defaultPack: Int?, limits: CaseLimits,
+        profile: ResultProfile = .full
     ) -> Bool {
         var line = raw
         if let last = line.last, last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
@@ -341,7 +384,8 @@ final class StreamProcessor {
         case .success(let record):
             record.runtime.pack.evaluate(&state.evaluation)
             ResultWriter.write(
-                state.evaluation, runtime: record.runtime, idBytes: record.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: &state.out)
+                state.evaluation, runtime: record.runtime, idBytes: record.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) }, profile: profile,
+                to: &state.out)
             state.out.append(0x0A)
             return true
         case .failure(var failure):
@@ -376,7 +420,7 @@ final class StreamProcessor {
         let ok = buffer.withUnsafeBufferPointer { pointer in
             Self.evaluate(
                 UnsafeBufferPointer(rebasing: pointer[from..<to]), number: records, state: &worker.state, packs: worker.packs,
-                defaultPack: defaultPack, limits: limits)
+                defaultPack: defaultPack, limits: limits, profile: profile)
         }
         if !ok { failed += 1 }
         if !output.write(raw: worker.state.out.bytes) { outputFailed = true }

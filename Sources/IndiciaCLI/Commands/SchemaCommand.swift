@@ -6,21 +6,27 @@ enum SchemaCommand {
         name: "schema", summary: "print the JSON Schema of cases or results",
         help: """
             Usage: indicia schema case --pack ID|PATH [--packs DIR]
-                   indicia schema result
+                   indicia schema result [--result full|summary]
 
             Prints a JSON Schema (draft 2020-12). `case` is generated from the pack's questionnaire
             (question ids, answer types, choices and ranges); `result` describes every line that
-            indicia evaluate writes. The same schemas are published in schemas/.
+            indicia evaluate writes (with --result summary, every line of indicia evaluate --result summary). The same schemas are published in schemas/.
 
             Exit codes: 0 printed, 64 usage error, 65 the pack does not load, 66 the pack cannot be read.
 
             """,
-        valued: ["--pack", "--packs"], switches: [], run: run)
+        valued: ["--pack", "--packs", "--result"], switches: [], run: run)
 
     static func run(_ arguments: Arguments, _ context: Context) -> ExitCode {
         switch arguments.positional.first {
         case "result":
-            context.output.write(SchemaGenerator.resultSchema.pretty)
+            switch arguments.options["--result"] ?? "full" {
+            case ResultProfile.full.identifier: context.output.write(SchemaGenerator.resultSchema.pretty)
+            case ResultProfile.summary.identifier: context.output.write(SchemaGenerator.summaryResultSchema.pretty)
+            case let other:
+                context.errors.write("indicia schema: --result must be full or summary, not '\(other)'\n")
+                return .usage
+            }
             return .ok
         case "case":
             guard let option = arguments.options["--pack"] else {

@@ -3,9 +3,11 @@ extension PackRuntime {
     ///
     /// The same decoder, evaluation and writer as `indicia evaluate`, for one document.
     ///
-    /// - Parameter json: The case document's bytes.
+    /// - Parameters:
+    ///   - json: The case document's bytes.
+    ///   - profile: How much of the result to write.
     /// - Returns: The result, or the per-record error result (also JSON).
-    public func evaluateJSON(_ json: [UInt8]) -> (ok: Bool, bytes: [UInt8]) {
+    public func evaluateJSON(_ json: [UInt8], profile: ResultProfile = .full) -> (ok: Bool, bytes: [UInt8]) {
         let provider = SinglePackProvider(self)
         var decoder = CaseDecoder()
         var evaluation = Evaluation()
@@ -14,7 +16,7 @@ extension PackRuntime {
         switch decoded {
         case .success(let record):
             pack.evaluate(&evaluation)
-            ResultWriter.write(evaluation, runtime: self, id: record.idRange.map { Array(json[$0]) }, to: &out)
+            ResultWriter.write(evaluation, runtime: self, id: record.idRange.map { Array(json[$0]) }, profile: profile, to: &out)
             return (true, out.array)
         case .failure(let failure):
             ResultWriter.writeError(failure.error, line: 1, id: failure.idRange.map { Array(json[$0]) }, to: &out)

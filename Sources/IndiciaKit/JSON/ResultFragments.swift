@@ -46,6 +46,13 @@ struct ResultFragments: Sendable {
     let missingJSON: FragmentTable
     /// `,"disclaimer":"..."}` closing the result.
     let closing: [UInt8]
+    /// The summary profile's `"pack":{"id":..,"revision":..,"sha256":..}`.
+    let summaryPack: [UInt8]
+    /// Per outcome band, the summary profile's `"outcome":{"id":..,"level":..,"urgent":..}`.
+    let summaryOutcomes: FragmentTable
+    /// Per indicator and per recommendation: the id as a JSON string.
+    let indicatorIDs: FragmentTable
+    let recommendationIDs: FragmentTable
 
     init(pack: CompiledPack) {
         let rules = pack.rules
@@ -57,6 +64,17 @@ struct ResultFragments: Sendable {
         out += s(identity.questionnaireRevision) + Array(",\"sha256\":".utf8) + s(identity.sha256)
         out += Array(",\"engine\":".utf8) + s(identity.engine) + [0x7D]
         self.pack = out
+        summaryPack =
+            Array("\"pack\":{\"id\":".utf8) + s(identity.id) + Array(",\"revision\":".utf8) + s(identity.revision)
+            + Array(",\"sha256\":".utf8) + s(identity.sha256) + [0x7D]
+        summaryOutcomes = FragmentTable(
+            rules.outcomes.map { band in
+                var bytes = Array("\"outcome\":{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)
+                JSONOutput.integer(band.level, to: &bytes)
+                return bytes + Array(",\"urgent\":\(band.urgent)}".utf8)
+            })
+        indicatorIDs = FragmentTable(rules.indicators.map { s($0.id) })
+        recommendationIDs = FragmentTable(rules.recommendations.map { s($0.id) })
         outcomes = FragmentTable(
             rules.outcomes.map { band in
                 var bytes = Array("\"outcome\":{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)

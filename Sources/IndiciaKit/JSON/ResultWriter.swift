@@ -1,6 +1,7 @@
 /// Writes results as one line of JSON each, in a fixed key order, byte-for-byte deterministic.
 ///
 /// This is the only encoder of results: `evaluate`, the guided CLI's `--out` and the tests all use it.
+/// It writes either profile (``ResultProfile``); the summary is in `ResultWriter+Summary.swift`.
 public enum ResultWriter {
     /// Appends the result of an evaluation (without a trailing newline).
     ///
@@ -8,10 +9,11 @@ public enum ResultWriter {
     ///   - evaluation: The evaluated case.
     ///   - runtime: The pack it was evaluated with.
     ///   - id: The case id as raw JSON (a string with quotes, or a number), or nil.
+    ///   - profile: How much of the evaluation to write.
     ///   - out: The buffer to append to.
-    public static func write(_ evaluation: Evaluation, runtime: PackRuntime, id: [UInt8]?, to out: inout ByteBuffer) {
-        guard let id else { return write(evaluation, runtime: runtime, idBytes: nil, to: &out) }
-        id.withUnsafeBufferPointer { write(evaluation, runtime: runtime, idBytes: $0, to: &out) }
+    public static func write(_ evaluation: Evaluation, runtime: PackRuntime, id: [UInt8]?, profile: ResultProfile = .full, to out: inout ByteBuffer) {
+        guard let id else { return write(evaluation, runtime: runtime, idBytes: nil, profile: profile, to: &out) }
+        id.withUnsafeBufferPointer { write(evaluation, runtime: runtime, idBytes: $0, profile: profile, to: &out) }
     }
 
     /// Appends the result of an evaluation, taking the case id straight from the input line.
@@ -20,8 +22,13 @@ public enum ResultWriter {
     ///   - evaluation: The evaluated case.
     ///   - runtime: The pack it was evaluated with.
     ///   - idBytes: The case id as raw JSON, or nil.
+    ///   - profile: How much of the evaluation to write.
     ///   - out: The buffer to append to.
-    public static func write(_ evaluation: Evaluation, runtime: PackRuntime, idBytes: UnsafeBufferPointer<UInt8>?, to out: inout ByteBuffer) {
+    public static func write(
+        _ evaluation: Evaluation, runtime: PackRuntime, idBytes: UnsafeBufferPointer<UInt8>?, profile: ResultProfile = .full,
+        to out: inout ByteBuffer
+    ) {
+        if profile == .summary { return writeSummary(evaluation, runtime: runtime, idBytes: idBytes, to: &out) }
         let pack = runtime.pack
         let f = runtime.fragments
         evaluation.slots.withUnsafeBufferPointer { slotBuffer in
@@ -178,7 +185,7 @@ public enum ResultWriter {
 
     /// The count of present indicators per category (and strength), from the zero template when
     /// every count is a single digit.
-    private static func writeCategories(_ present: UnsafeBufferPointer<Int>, _ f: ResultFragments, _ out: inout ByteBuffer) {
+    static func writeCategories(_ present: UnsafeBufferPointer<Int>, _ f: ResultFragments, _ out: inout ByteBuffer) {
         guard !f.categoryKeys.isEmpty else { return }
         let strengthCount = max(1, f.strengthKeys.count)
         // Counted in a temporary stack buffer: no allocation per case.
@@ -245,7 +252,7 @@ public enum ResultWriter {
         }
     }
 
-    private static func writeValue(_ value: Value, _ f: ResultFragments, _ out: inout ByteBuffer) {
+    static func writeValue(_ value: Value, _ f: ResultFragments, _ out: inout ByteBuffer) {
         switch value {
         case .missing, .text, .choices: out.append("null")
         case .bool(let flag): out.append(flag ? "true" : "false")

@@ -212,4 +212,110 @@ public enum SchemaGenerator {
             ("oneOf", .array([ok, failed])),
         ])
     }
+
+    /// The schema of one line of `indicia evaluate --result summary`: a summary result, or the same
+    /// error result as the full profile.
+    public static var summaryResultSchema: JSONValue {
+        func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
+            .object([
+                ("type", .string("object")), ("properties", .object(properties)), ("required", .array(required.map(JSONValue.string))),
+                ("additionalProperties", .bool(false)),
+            ])
+        }
+        func described(_ text: String, _ schema: JSONValue) -> JSONValue {
+            guard case .object(let members) = schema else { return schema }
+            return .object([("description", .string(text))] + members)
+        }
+        let string = JSONValue.object([("type", .string("string"))])
+        let integer = JSONValue.object([("type", .string("integer"))])
+        let boolean = JSONValue.object([("type", .string("boolean"))])
+        let number = JSONValue.object([("type", .array([.string("number"), .string("null")]))])
+        let ids = JSONValue.object([("type", .string("array")), ("items", string)])
+        var failed = JSONValue.null
+        if case .object(let members) = resultSchema, let oneOf = members.first(where: { $0.0 == "oneOf" })?.1, case .array(let kinds) = oneOf,
+            kinds.count == 2
+        {
+            failed = kinds[1]
+        }
+        let flags: [(String, String)] = [
+            ("unanswered", "Some questions that were shown are not answered."),
+            ("not_known", "Some questions were answered \"not known\"."),
+            ("unanswered_required", "Some required questions are not answered."),
+            ("indeterminate_indicators", "Some indicators could not be assessed because answers are missing."),
+            ("undetermined_outcomes", "A higher level of concern could not be ruled out because answers are missing."),
+            ("ignored_answers", "Some answers were given to questions that skip logic hid, and were not used."),
+        ]
+        let ok = object(
+            [
+                (
+                    "id",
+                    described(
+                        "The case's id exactly as sent (text or number); null if the record had none.",
+                        .object([("type", .array([.string("string"), .string("number"), .string("null")]))]))
+                ),
+                ("ok", .object([("const", .bool(true))])),
+                (
+                    "pack",
+                    described(
+                        "Which pack produced the result: its id, revision and a SHA-256 over its files.",
+                        object(
+                            [
+                                ("id", string), ("revision", string),
+                                ("sha256", .object([("type", .string("string")), ("pattern", .string("^[0-9a-f]{64}$"))])),
+                            ],
+                            required: ["id", "revision", "sha256"]))
+                ),
+                (
+                    "outcome",
+                    described(
+                        "The level of concern (higher level, more concern). urgent: someone may be in immediate danger.",
+                        object([("id", string), ("level", integer), ("urgent", boolean)], required: ["id", "level", "urgent"]))
+                ),
+                ("scores", described("The pack's scores by id.", .object([("type", .string("object")), ("additionalProperties", number)]))),
+                (
+                    "values",
+                    described(
+                        "The derived values the pack marks as output, by id.",
+                        .object([
+                            ("type", .string("object")),
+                            (
+                                "additionalProperties",
+                                .object([("type", .array([.string("boolean"), .string("number"), .string("string"), .string("null")]))])
+                            ),
+                        ]))
+                ),
+                (
+                    "categories",
+                    described(
+                        "Counts of the indicators present, per category and strength.",
+                        .object([
+                            ("type", .string("object")),
+                            (
+                                "additionalProperties",
+                                .object([("type", .array([.string("object"), .string("integer")])), ("additionalProperties", integer)])
+                            ),
+                        ]))
+                ),
+                ("indicators", described("The ids of the indicators present, in the pack's order.", ids)),
+                ("next_steps", described("The ids of the recommended next steps, in order (the full result has their text and contacts).", ids)),
+                (
+                    "missing_data",
+                    described(
+                        "Whether each list of missing data in the full result would be non-empty.",
+                        object(flags.map { ($0.0, described($0.1, boolean)) }, required: flags.map(\.0)))
+                ),
+            ],
+            required: ["id", "ok", "pack", "outcome", "scores", "values", "categories", "indicators", "next_steps", "missing_data"])
+        return .object([
+            ("$schema", draft),
+            ("title", .string("Indicia summary result")),
+            (
+                "description",
+                .string(
+                    "One line of indicia evaluate --result summary output: a summary result, or an error for a record that could not be evaluated."
+                )
+            ),
+            ("oneOf", .array([ok, failed])),
+        ])
+    }
 }

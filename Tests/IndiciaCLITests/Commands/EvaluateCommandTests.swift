@@ -172,3 +172,62 @@ struct EvaluateCommandTests {
         #"{"id":"x","answers":{"immediate_danger":"no","worker_sector":"police","first_responder_org":"yes","age_group":"adult","documents_held":"yes","debt_owed":"yes","exploitation_signs":["labour"]}}"#
         + "\n"
 }
+
+@Suite("indicia evaluate --result and --threads")
+struct EvaluateProfileTests {
+    static let tiny = EvaluateCommandTests.tiny
+
+    /// About 400 KB of cases (more than one read, batches split between threads), every 7th one bad.
+    static let stream: String = {
+        var input = ""
+        for n in 1...8_000 {
+            input +=
+                n % 7 == 0
+                ? "{\"id\":\(n),\"answers\":{\"can_leave\":\"perhaps\"}}\n"
+                : #"{"id":\#(n),"answers":{"hours_per_week":\#(n % 100),"documents_held":"yes"}}"# + "\n"
+        }
+        return input
+    }()
+
+    @Test("--threads 1, --threads 2 and the default give byte-identical output, in both profiles")
+    func threads() {
+        for profile in ["full", "summary"] {
+            let base = ToolRunner.run(["evaluate", "--pack", Self.tiny, "--result", profile], input: Self.stream)
+            #expect(base.code == .findings)
+            #expect(base.output.split(separator: "\n").count == 8_000)
+            for threads in ["1", "2", "3"] {
+                let run = ToolRunner.run(["evaluate", "--pack", Self.tiny, "--result", profile, "--threads", threads], input: Self.stream)
+                #expect(run.code == .findings)
+                #expect(run.output == base.output, "--result \(profile) --threads \(threads)")
+            }
+        }
+    }
+
+    @Test("--result summary writes the summary; --result full (the default) the explained result")
+    func profiles() {
+        let input = #"{"id":"c1","answers":{"documents_held":"yes","hours_per_week":70,"can_leave":"no"}}"# + "\n"
+        let summary = ToolRunner.run(["evaluate", "--pack", Self.tiny, "--result", "summary"], input: input)
+        #expect(summary.code == .ok)
+        #expect(
+            summary.output.contains(#","indicators":["documents_withheld","excessive_hours","not_free_to_leave"],"next_steps":[],"missing_data":{"#))
+        #expect(!summary.output.contains("evidence"))
+        let full = ToolRunner.run(["evaluate", "--pack", Self.tiny, "--result", "full"], input: input)
+        let plain = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: input)
+        #expect(full.output == plain.output)
+        #expect(full.output.contains(#""evidence":[{"question":"documents_held""#))
+    }
+
+    @Test(
+        "a bad --result or --threads is a usage error naming the choices",
+        arguments: [
+            (["--result", "short"], "indicia evaluate: --result must be full or summary, not 'short'\n"),
+            (["--threads", "0"], "indicia evaluate: --threads must be a whole number from 1 to 256, not '0'\n"),
+            (["--threads", "two"], "indicia evaluate: --threads must be a whole number from 1 to 256, not 'two'\n"),
+        ])
+    func usage(_ options: [String], _ message: String) {
+        let run = ToolRunner.run(["evaluate", "--pack", Self.tiny] + options, input: "")
+        #expect(run.code == .usage)
+        #expect(run.errors == message)
+        #expect(run.output == "")
+    }
+}

@@ -14,6 +14,14 @@ struct SchemaDriftTests {
         #expect(published == SchemaGenerator.resultSchema.pretty, "regenerate with: indicia schema result > schemas/result.schema.json")
     }
 
+    @Test("schemas/result-summary.schema.json matches the generator")
+    func summary() throws {
+        let published = try String(contentsOfFile: Self.root + "/schemas/result-summary.schema.json", encoding: .utf8)
+        #expect(
+            published == SchemaGenerator.summaryResultSchema.pretty,
+            "regenerate with: indicia schema result --result summary > schemas/result-summary.schema.json")
+    }
+
     @Test("each schemas/case-<pack>.schema.json matches the generator", arguments: ["screening", "training", "bench"])
     func caseSchema(_ id: String) throws {
         let path = Self.root + "/schemas/case-\(id).schema.json"

@@ -1,0 +1,95 @@
+extension ResultWriter {
+    /// Appends the summary profile of a result: what a pipeline acts on, without evidence, labels,
+    /// sources or services (those are in the full result).
+    ///
+    /// `{"id","ok","pack":{"id","revision","sha256"},"outcome":{"id","level","urgent"},"scores","values",
+    /// "categories","indicators":[ids],"next_steps":[ids],"missing_data":{flags}}`, in that order.
+    ///
+    /// - Parameters:
+    ///   - evaluation: The evaluated case.
+    ///   - runtime: The pack it was evaluated with.
+    ///   - idBytes: The case id as raw JSON, or nil.
+    ///   - out: The buffer to append to.
+    static func writeSummary(_ evaluation: Evaluation, runtime: PackRuntime, idBytes: UnsafeBufferPointer<UInt8>?, to out: inout ByteBuffer) {
+        let pack = runtime.pack
+        let f = runtime.fragments
+        evaluation.slots.withUnsafeBufferPointer { slotBuffer in
+            guard let slots = slotBuffer.baseAddress else { return }
+            out.append("{\"id\":")
+            if let idBytes { out.append(idBytes) } else { out.append("null") }
+            out.append(",\"ok\":true,")
+            out.append(f.summaryPack)
+            out.append(0x2C)
+            f.summaryOutcomes.append(evaluation.outcome, to: &out)
+            out.append(",\"scores\":{")
+            for (n, slot) in pack.scoreSlots.enumerated() {
+                if n > 0 { out.append(0x2C) }
+                f.scoreKeys.append(n, to: &out)
+                writeValue(slots[slot], f, &out)
+            }
+            out.append("},\"values\":{")
+            for (n, (index, key)) in f.valueKeys.enumerated() {
+                if n > 0 { out.append(0x2C) }
+                out.append(key)
+                writeValue(slots[pack.valueSlots[index]], f, &out)
+            }
+            let indicatorCount = f.indicatorSlots.count
+            var indeterminate = false
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, indicatorCount)) { found in
+                var fired = 0
+                for indicator in 0..<indicatorCount {
+                    switch slots[f.indicatorSlots[indicator]] {
+                    case .bool(true):
+                        found[fired] = indicator
+                        fired += 1
+                    case .missing(let reason) where reason != .notAsked:
+                        indeterminate = true
+                    default:
+                        break
+                    }
+                }
+                let present = UnsafeBufferPointer(rebasing: found[0..<fired])
+                out.append("},\"categories\":{")
+                writeCategories(present, f, &out)
+                out.append("},\"indicators\":[")
+                for (n, indicator) in present.enumerated() {
+                    if n > 0 { out.append(0x2C) }
+                    f.indicatorIDs.append(indicator, to: &out)
+                }
+            }
+            out.append("],\"next_steps\":[")
+            for (n, recommendation) in evaluation.recommendations.enumerated() {
+                if n > 0 { out.append(0x2C) }
+                f.recommendationIDs.append(recommendation, to: &out)
+            }
+            var unanswered = false
+            var notKnown = false
+            var unansweredRequired = false
+            let visible = evaluation.visible
+            for question in 0..<pack.questionCount {
+                switch slots[question] {
+                case .missing(.unanswered) where visible[question]:
+                    unanswered = true
+                    if f.required[question] { unansweredRequired = true }
+                case .missing(.notKnown):
+                    notKnown = true
+                default:
+                    break
+                }
+            }
+            out.append("],\"missing_data\":{\"unanswered\":")
+            out.append(unanswered ? "true" : "false")
+            out.append(",\"not_known\":")
+            out.append(notKnown ? "true" : "false")
+            out.append(",\"unanswered_required\":")
+            out.append(unansweredRequired ? "true" : "false")
+            out.append(",\"indeterminate_indicators\":")
+            out.append(indeterminate ? "true" : "false")
+            out.append(",\"undetermined_outcomes\":")
+            out.append(evaluation.undetermined.isEmpty ? "false" : "true")
+            out.append(",\"ignored_answers\":")
+            out.append(evaluation.ignored.isEmpty ? "false" : "true")
+            out.append("}}")
+        }
+    }
+}
