@@ -138,6 +138,11 @@ public enum Platform {
         }
     }
 
+    /// Today's date in UTC, as days since 1970-01-01 (the only place the CLI reads the clock).
+    public static func today() -> Int32 {
+        Int32(clamping: time(nil) / 86_400)
+    }
+
     /// The process environment.
     public static func environment() -> [String: String] {
         var result: [String: String] = [:]

@@ -5,7 +5,7 @@ enum LintCommand {
     static let command = Tool.Command(
         name: "lint", summary: "check packs for errors and unverified content",
         help: """
-            Usage: indicia lint [PATH...] [--format text|json] [--strict] [--packs DIR]
+            Usage: indicia lint [PATH...] [--format text|json] [--strict] [--packs DIR] [--today YYYY-MM-DD]
 
             Checks pack files (default: everything under rules/ and questionnaires/) and prints each
             finding as path:line:col: severity: message [code], with the source line and a caret.
@@ -13,18 +13,30 @@ enum LintCommand {
               --format json   one JSON array of findings instead of text
               --strict        warnings count as findings (exit 1)
               --packs DIR     folder holding rules/ and questionnaires/ (default: current folder)
+              --today DATE    the date to check services' review_by dates against (default: the
+                              INDICIA_TODAY environment variable if set, else today's date, UTC)
 
             Exit codes: 0 no errors (warnings allowed), 1 errors found (or warnings with --strict),
             64 usage error, 66 a path does not exist or cannot be read.
 
             """,
-        valued: ["--format", "--packs"], switches: ["--strict"], run: run)
+        valued: ["--format", "--packs", "--today"], switches: ["--strict"], run: run)
 
     static func run(_ arguments: Arguments, _ context: Context) -> ExitCode {
         let format = arguments.options["--format"] ?? "text"
         guard format == "text" || format == "json" else {
             context.errors.write("indicia lint: --format must be text or json\n")
             return .usage
+        }
+        let todayText = arguments.options["--today"] ?? context.environment["INDICIA_TODAY"]
+        var today = Platform.today()
+        if let todayText {
+            guard let day = CalendarDate.days(fromISO: todayText) else {
+                let origin = arguments.options["--today"] != nil ? "--today" : "INDICIA_TODAY"
+                context.errors.write("indicia lint: \(origin) must be a real date written YYYY-MM-DD, not '\(todayText)'\n")
+                return .usage
+            }
+            today = day
         }
         var paths = arguments.positional
         if paths.isEmpty {
@@ -35,7 +47,7 @@ enum LintCommand {
             }
         }
         let library = PackLibrary.load(paths: paths)
-        let findings = Linter().lint(library)
+        let findings = Linter(today: today).lint(library)
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         if format == "json" {

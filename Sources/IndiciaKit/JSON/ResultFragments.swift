@@ -129,7 +129,9 @@ struct ResultFragments: Sendable {
                     if let url = service.url { bytes += Array(",\"url\":".utf8) + s(url) }
                     if let email = service.email { bytes += Array(",\"email\":".utf8) + s(email) }
                     if let description = service.description { bytes += Array(",\"description\":".utf8) + s(description) }
-                    bytes += Array(",\"scope\":".utf8) + s(service.scope) + Array(",\"verified\":\(service.verified)}".utf8)
+                    bytes += Array(",\"scope\":".utf8) + s(service.scope) + Array(",\"verified\":\(service.verified)".utf8)
+                    if let checked = service.checked { bytes += Array(",\"checked\":".utf8) + s(CalendarDate.iso(fromDays: checked)) }
+                    bytes.append(0x7D)
                 }
                 bytes += Array("],\"source\":".utf8) + (recommendation.source.map(s) ?? Array("null".utf8))
                 return bytes + Array(",\"verified\":\(recommendation.verified)}".utf8)

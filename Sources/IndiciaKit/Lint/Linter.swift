@@ -2,9 +2,17 @@
 public struct Linter: Sendable {
     /// Most answer combinations tried when searching whether an indicator can fire or an outcome can match.
     public var maxCombinations = 20_000
+    /// The day the lint runs (days since 1970-01-01): a service whose `review_by` date is before it gets a
+    /// `review-overdue` warning. Nil skips that check. The linter never reads the clock itself, so its
+    /// findings depend only on its inputs; the CLI passes today's date (or `--today`).
+    public var today: Int32?
 
     /// Creates a linter.
-    public init() {}
+    ///
+    /// - Parameter today: The day the lint runs (days since 1970-01-01), or nil to skip review dates.
+    public init(today: Int32? = nil) {
+        self.today = today
+    }
 
     /// Everything wrong with the packs in a library, sorted by file and position.
     ///
@@ -18,6 +26,10 @@ public struct Linter: Sendable {
             found += diagnostics
             guard let pack else { continue }
             found += lint(pack)
+        }
+        // Every directory read, used by a rule set or not: a stale contact is stale wherever it is.
+        for file in library.directories.values {
+            for service in file.model.services { found += reviewDate(service) }
         }
         for (id, file) in library.questionnaires where !scored.contains(id) {
             found.append(
@@ -106,6 +118,21 @@ public struct Linter: Sendable {
             }
         }
         return out
+    }
+
+    /// A `review-overdue` warning when the service's review date is before ``today``.
+    ///
+    /// - Parameter service: The service.
+    /// - Returns: At most one diagnostic.
+    func reviewDate(_ service: Service) -> [Diagnostic] {
+        guard let today, let reviewBy = service.reviewBy, reviewBy < today else { return [] }
+        let checked = service.checked.map { "checked \(CalendarDate.iso(fromDays: $0)), " } ?? ""
+        return [
+            Diagnostic(
+                .warning, "review-overdue",
+                "service '\(service.id)' contact details are due for review (\(checked)review by \(CalendarDate.iso(fromDays: reviewBy))): check them against their source again and update 'checked' and 'review_by'",
+                at: service.mark)
+        ]
     }
 
     /// The one provenance check for everything a pack asks people to act on:

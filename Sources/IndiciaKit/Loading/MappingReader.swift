@@ -81,6 +81,20 @@ struct MappingReader {
         return flag
     }
 
+    /// A calendar date written `YYYY-MM-DD` (quoted or not), as days since 1970-01-01.
+    func date(_ key: String, _ bag: inout DiagnosticBag) -> Int32? {
+        guard let value = node(key) else { return nil }
+        guard let text = value.scalarText, value.resolved != .null, case .scalar = value.content else {
+            bag.error("wrong-type", "'\(key)' in \(context) must be a date written YYYY-MM-DD, not \(value.kindName)", at: value.mark)
+            return nil
+        }
+        guard let days = CalendarDate.days(fromISO: text) else {
+            bag.error("bad-date", "'\(key)' in \(context) must be a real date written YYYY-MM-DD; '\(text)' is not", at: value.mark)
+            return nil
+        }
+        return days
+    }
+
     /// A finite number.
     func number(_ key: String, _ bag: inout DiagnosticBag) -> Double? {
         guard let value = node(key) else { return nil }

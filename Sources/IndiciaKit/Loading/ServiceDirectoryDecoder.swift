@@ -8,7 +8,7 @@ struct ServiceDirectoryDecoder {
         else { return nil }
         var seen: [String: SourceMark] = [:]
         var services: [Service] = []
-        let keys = ["id", "name", "phone", "url", "email", "description", "scope", "source", "verified"]
+        let keys = ["id", "name", "phone", "url", "email", "description", "scope", "source", "verified", "checked", "review_by"]
         for node in reader.list("services", required: true, &bag) {
             guard let entry = MappingReader(node, context: "service", keys: keys, sources: sources, bag: &bag),
                 let id = entry.identifier("id", &bag)
@@ -29,12 +29,20 @@ struct ServiceDirectoryDecoder {
             if phone == nil, url == nil, email == nil {
                 bag.error(.missingKey, "service '\(id)' needs at least one of phone, url or email", at: node.mark)
             }
+            let checked = entry.date("checked", &bag)
+            let reviewBy = entry.date("review_by", &bag)
+            if let checked, let reviewBy, reviewBy < checked {
+                bag.error(
+                    "bad-value",
+                    "'review_by' of service '\(id)' (\(CalendarDate.iso(fromDays: reviewBy))) is before the day it was checked (\(CalendarDate.iso(fromDays: checked)))",
+                    at: entry.keyMark("review_by"))
+            }
             guard let name, let scope else { continue }
             services.append(
                 Service(
                     id: id, name: name, phone: phone, url: url, email: email, description: entry.string("description", &bag),
                     scope: scope, source: entry.string("source", &bag), verified: entry.bool("verified", default: false, &bag),
-                    mark: node.mark))
+                    checked: checked, reviewBy: reviewBy, mark: node.mark))
         }
         guard header.kind == "services" else { return nil }
         return ServiceDirectory(id: header.id, version: header.revision, title: header.title, services: services, mark: root.mark)

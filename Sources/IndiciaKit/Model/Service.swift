@@ -18,6 +18,11 @@ public struct Service: Sendable, Equatable {
     public var source: String?
     /// Whether they were checked against that source.
     public var verified: Bool
+    /// The day the details were last checked against their source (days since 1970-01-01), from `checked:`.
+    public var checked: Int32?
+    /// The day by which they must be checked again (days since 1970-01-01), from `review_by:`;
+    /// `indicia lint` warns once it has passed.
+    public var reviewBy: Int32?
     /// Where it is defined.
     public var mark: SourceMark
 }

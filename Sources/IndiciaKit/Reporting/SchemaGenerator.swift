@@ -93,6 +93,12 @@ public enum SchemaGenerator {
             [
                 ("id", string), ("name", string), ("phone", string), ("url", string), ("email", string), ("description", string),
                 ("scope", .object([("enum", .array([.string("national"), .string("local")]))])), ("verified", verified),
+                (
+                    "checked",
+                    described(
+                        "The day the contact details were last checked against their source (YYYY-MM-DD); absent when the pack does not say.",
+                        .object([("type", .string("string")), ("format", .string("date"))]))
+                ),
             ],
             required: ["id", "name", "scope", "verified"])
         let evidence = object(

@@ -34,7 +34,8 @@ struct ToolTests {
 
     @Test("lint on the shipped packs has no errors; every warning is an unverified flag")
     func lintShipped() {
-        let run = ToolRunner.run(["lint"])
+        // A fixed date: whether a contact's review date has passed is checked in LintCommandTests.
+        let run = ToolRunner.run(["lint", "--today", "2026-11-29"])
         #expect(run.code == .ok)
         let findingLines = run.output.split(separator: "\n").filter { $0.contains(": warning: ") || $0.contains(": error: ") }
         #expect(!findingLines.isEmpty)
