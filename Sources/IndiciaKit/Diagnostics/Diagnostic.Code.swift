@@ -31,6 +31,7 @@ extension Diagnostic {
         case emptyValue = "empty-value"
         case badValue = "bad-value"
         case badNumber = "bad-number"
+        case badDate = "bad-date"
         case badRange = "bad-range"
         case badID = "bad-id"
         case reservedID = "reserved-id"
@@ -71,6 +72,7 @@ extension Diagnostic {
         // Provenance
         case noSource = "no-source"
         case unverified
+        case reviewOverdue = "review-overdue"
 
         /// The code as printed, e.g. `unknown-key`.
         public var description: String { rawValue }
@@ -83,7 +85,7 @@ extension Diagnostic {
         /// (`never-fires`, `outcome-unreachable`); their default is the proved case.
         public var defaultSeverity: Severity {
             switch self {
-            case .unusedQuestion, .unscoredQuestionnaire, .noSource, .unverified: return .warning
+            case .unusedQuestion, .unscoredQuestionnaire, .noSource, .unverified, .reviewOverdue: return .warning
             case .notChecked: return .note
             default: return .error
             }
@@ -114,6 +116,7 @@ extension Diagnostic {
             case .emptyValue: return "A value that must have content is empty."
             case .badValue: return "A value is not one of those allowed for its key."
             case .badNumber: return "A number is infinite, not a number, or too large to be a whole number."
+            case .badDate: return "A date is not a real date written `YYYY-MM-DD` (e.g. a service's `checked` or `review_by`)."
             case .badRange: return "A range is impossible (`min` above `max`, or a length out of bounds)."
             case .badID: return "An id is not written as ids must be (lower case, digits and underscores, starting with a letter)."
             case .reservedID: return "An id is a word the expression language reserves."
@@ -150,6 +153,9 @@ extension Diagnostic {
             case .unscoredQuestionnaire: return "A questionnaire is scored by no rule set, so its skip logic was not checked."
             case .noSource: return "An indicator, recommendation or service cites no source."
             case .unverified: return "An item cites a source but has not been checked against it (`verified: false`)."
+            case .reviewOverdue:
+                return
+                    "A service's `review_by` date has passed (against `--today`, `INDICIA_TODAY` or today's date): check its details against the source again."
             }
         }
     }

@@ -129,7 +129,7 @@ public struct Linter: Sendable {
         let checked = service.checked.map { "checked \(CalendarDate.iso(fromDays: $0)), " } ?? ""
         return [
             Diagnostic(
-                .warning, "review-overdue",
+                .warning, .reviewOverdue,
                 "service '\(service.id)' contact details are due for review (\(checked)review by \(CalendarDate.iso(fromDays: reviewBy))): check them against their source again and update 'checked' and 'review_by'",
                 at: service.mark)
         ]

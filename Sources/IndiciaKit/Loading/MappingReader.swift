@@ -85,11 +85,11 @@ struct MappingReader {
     func date(_ key: String, _ bag: inout DiagnosticBag) -> Int32? {
         guard let value = node(key) else { return nil }
         guard let text = value.scalarText, value.resolved != .null, case .scalar = value.content else {
-            bag.error("wrong-type", "'\(key)' in \(context) must be a date written YYYY-MM-DD, not \(value.kindName)", at: value.mark)
+            bag.error(.wrongType, "'\(key)' in \(context) must be a date written YYYY-MM-DD, not \(value.kindName)", at: value.mark)
             return nil
         }
         guard let days = CalendarDate.days(fromISO: text) else {
-            bag.error("bad-date", "'\(key)' in \(context) must be a real date written YYYY-MM-DD; '\(text)' is not", at: value.mark)
+            bag.error(.badDate, "'\(key)' in \(context) must be a real date written YYYY-MM-DD; '\(text)' is not", at: value.mark)
             return nil
         }
         return days

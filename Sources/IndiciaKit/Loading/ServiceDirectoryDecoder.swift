@@ -33,7 +33,7 @@ struct ServiceDirectoryDecoder {
             let reviewBy = entry.date("review_by", &bag)
             if let checked, let reviewBy, reviewBy < checked {
                 bag.error(
-                    "bad-value",
+                    .badValue,
                     "'review_by' of service '\(id)' (\(CalendarDate.iso(fromDays: reviewBy))) is before the day it was checked (\(CalendarDate.iso(fromDays: checked)))",
                     at: entry.keyMark("review_by"))
             }

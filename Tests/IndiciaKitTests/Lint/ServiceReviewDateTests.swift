@@ -76,7 +76,7 @@ struct ServiceReviewDateTests {
     @Test("lint warns review-overdue once the review date has passed, and not before")
     func overdue() throws {
         let library = Fixtures.library(questionnaire: Self.questionnaire, rules: Self.rules, services: Self.dated)
-        let late = Linter(today: try Self.day("2026-09-01")).lint(library).filter { $0.code == "review-overdue" }
+        let late = Linter(today: try Self.day("2026-09-01")).lint(library).filter { $0.code == .reviewOverdue }
         #expect(late.count == 1)
         let finding = try #require(late.first)
         #expect(finding.severity == .warning)
@@ -86,9 +86,9 @@ struct ServiceReviewDateTests {
         #expect(finding.mark.file.hasSuffix("/s.yaml"))
         #expect(finding.mark.line == 7 && finding.mark.column == 5)
         // On the review day itself the details are still in date.
-        #expect(!Linter(today: try Self.day("2026-08-31")).lint(library).contains { $0.code == "review-overdue" })
+        #expect(!Linter(today: try Self.day("2026-08-31")).lint(library).contains { $0.code == .reviewOverdue })
         // Without a date the check is skipped (the linter never reads the clock).
-        #expect(!Linter().lint(library).contains { $0.code == "review-overdue" })
+        #expect(!Linter().lint(library).contains { $0.code == .reviewOverdue })
     }
 
     @Test("a directory no rule set uses is still checked for overdue reviews")
@@ -97,7 +97,7 @@ struct ServiceReviewDateTests {
             .replacingOccurrences(of: ", services: [front_door]", with: "")
         let library = Fixtures.library(questionnaire: Self.questionnaire, rules: rules, services: Self.dated)
         let findings = Linter(today: try Self.day("2027-01-01")).lint(library)
-        #expect(findings.filter { $0.code == "review-overdue" }.count == 1)
+        #expect(findings.filter { $0.code == .reviewOverdue }.count == 1)
     }
 
     @Test("a date that is not a real date is an error at the value", arguments: ["2026-02-30", "29/11/2026", "2026-1-5", "20261129"])
@@ -107,7 +107,7 @@ struct ServiceReviewDateTests {
         let errors = library.diagnostics.filter { $0.severity == .error }
         #expect(errors.count == 1)
         let error = try #require(errors.first)
-        #expect(error.code == "bad-date")
+        #expect(error.code == .badDate)
         #expect(error.message == "'checked' in service must be a real date written YYYY-MM-DD; '\(text)' is not")
         #expect(error.mark.line == 13 && error.mark.column == 14)
     }
@@ -118,7 +118,7 @@ struct ServiceReviewDateTests {
             let library = Fixtures.library(
                 questionnaire: Self.questionnaire, rules: Self.rules, services: Self.services("    review_by: \(value)"))
             let codes = library.diagnostics.filter { $0.severity == .error }.map(\.code)
-            #expect(codes == [value == "20261129" ? "bad-date" : "wrong-type"], "\(value): \(codes)")
+            #expect(codes == [value == "20261129" ? .badDate : .wrongType], "\(value): \(codes)")
         }
     }
 
@@ -128,7 +128,7 @@ struct ServiceReviewDateTests {
             questionnaire: Self.questionnaire, rules: Self.rules,
             services: Self.services("    checked: 2026-03-01\n    review_by: 2026-02-28"))
         let errors = library.diagnostics.filter { $0.severity == .error }
-        #expect(errors.map(\.code) == ["bad-value"])
+        #expect(errors.map(\.code) == [.badValue])
         #expect(errors.first?.message == "'review_by' of service 'front_door' (2026-02-28) is before the day it was checked (2026-03-01)")
         #expect(errors.first?.mark.line == 14)
     }
@@ -138,7 +138,7 @@ struct ServiceReviewDateTests {
         let library = Fixtures.library(
             questionnaire: Self.questionnaire, rules: Self.rules, services: Self.services("    reviewby: 2026-08-31"))
         let error = try #require(library.diagnostics.first { $0.severity == .error })
-        #expect(error.code == "unknown-key")
+        #expect(error.code == .unknownKey)
         #expect(error.message.contains("'review_by'"))
     }
 
