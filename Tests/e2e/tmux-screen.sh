@@ -31,16 +31,14 @@ start() {
   tmux new-session -d -s "$SESSION" -x 100 -y 50 "INDICIA_PACKS=$ROOT $BIN screen $*; echo EXITED:\$?; sleep 30"
 }
 
-# 1. Start, answer the first five questions, then kill the process without warning.
+# 1. Start, answer the first four questions, then kill the process without warning.
 start
 wait_for "Question 1 of about"
 answer n                          # immediate danger: no
 wait_for "Question 2 of about"
 answer y                          # can speak alone
-wait_for "Where do you work?"
-answer 6                          # health visiting
-wait_for "First Responder Organisation"
-answer 2                          # not a first responder
+wait_for "organisation do you work for?"
+answer 13                         # health visiting (not asked about First Responder status: the table says no)
 wait_for "On what date"
 answer 2026-06-01                 # date of the screening
 wait_for "In which council area"

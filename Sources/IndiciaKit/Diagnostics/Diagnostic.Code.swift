@@ -42,6 +42,7 @@ extension Diagnostic {
         case unknownPack = "unknown-pack"
         case unknownQuestionnaire = "unknown-questionnaire"
         case unknownDirectory = "unknown-directory"
+        case unknownTables = "unknown-tables"
         case unknownService = "unknown-service"
         case unknownCategory = "unknown-category"
         case unknownStrength = "unknown-strength"
@@ -69,6 +70,7 @@ extension Diagnostic {
         case outcomeUnreachable = "outcome-unreachable"
         case unusedQuestion = "unused-question"
         case unscoredQuestionnaire = "unscored-questionnaire"
+        case unusedTables = "unused-tables"
         // Provenance
         case noSource = "no-source"
         case unverified
@@ -85,7 +87,7 @@ extension Diagnostic {
         /// (`never-fires`, `outcome-unreachable`); their default is the proved case.
         public var defaultSeverity: Severity {
             switch self {
-            case .unusedQuestion, .unscoredQuestionnaire, .noSource, .unverified, .reviewOverdue: return .warning
+            case .unusedQuestion, .unscoredQuestionnaire, .unusedTables, .noSource, .unverified, .reviewOverdue: return .warning
             case .notChecked: return .note
             default: return .error
             }
@@ -126,6 +128,7 @@ extension Diagnostic {
             case .unknownPack: return "No rule set with the requested id was found."
             case .unknownQuestionnaire: return "A rule set scores a questionnaire that was not found."
             case .unknownDirectory: return "A rule set uses a services directory that was not found."
+            case .unknownTables: return "A rule set lists under `shared_tables` a `kind: tables` file that was not found."
             case .unknownService: return "A recommendation names a service that is in none of the pack's services directories."
             case .unknownCategory: return "An indicator or a `count(category=…)` filter names a category not declared under `categories`."
             case .unknownStrength: return "An indicator or a `count(strength=…)` filter names a strength not declared under `strengths`."
@@ -151,6 +154,7 @@ extension Diagnostic {
             case .outcomeUnreachable: return "An outcome is never the result: an earlier outcome always matches first or its condition cannot hold."
             case .unusedQuestion: return "A question is used by no rule, value or skip logic of the rule set that scores it."
             case .unscoredQuestionnaire: return "A questionnaire is scored by no rule set, so its skip logic was not checked."
+            case .unusedTables: return "A `kind: tables` file is listed by no rule set, so its tables were not checked."
             case .noSource: return "An indicator, recommendation or service cites no source."
             case .unverified: return "An item cites a source but has not been checked against it (`verified: false`)."
             case .reviewOverdue:

@@ -37,6 +37,22 @@ public struct Linter: Sendable {
                     .warning, .unscoredQuestionnaire, "questionnaire '\(id)' is not scored by any rule set, so its skip logic was not checked",
                     at: file.model.mark))
         }
+        let imported = Set(library.ruleSets.values.flatMap { $0.model.sharedTables.map(\.id) })
+        for (id, file) in library.tableFiles where !imported.contains(id) {
+            found.append(
+                Diagnostic(
+                    .warning, .unusedTables,
+                    "tables file '\(id)' is not listed under 'shared_tables' by any rule set, so its tables were not checked",
+                    at: file.model.mark))
+        }
+        // Tables hold local policy or published facts (who is a First Responder): say which, and where from.
+        let tables = library.ruleSets.values.flatMap(\.model.tables) + library.tableFiles.values.flatMap(\.model.tables)
+        for table in tables where table.source == nil {
+            found.append(
+                Diagnostic(
+                    .warning, .noSource, "table '\(table.id)' cites no source (name the publication, or say it is local policy)",
+                    at: table.mark))
+        }
         var unique: [Diagnostic] = []
         var seen: Set<Diagnostic> = []
         for diagnostic in found where seen.insert(diagnostic).inserted { unique.append(diagnostic) }

@@ -2,7 +2,7 @@
 struct FileHeader {
     /// The highest file-format version this engine reads.
     static let supportedVersion = 1
-    static let kinds = ["questionnaire", "rules", "services"]
+    static let kinds = ["questionnaire", "rules", "services", "tables"]
 
     var kind: String
     var id: String

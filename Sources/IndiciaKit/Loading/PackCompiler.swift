@@ -6,6 +6,8 @@ struct PackCompiler {
     let questionnaire: Questionnaire
     let rules: RuleSet
     let directories: [ServiceDirectory]
+    /// Tables imported from `kind: tables` files (`shared_tables:`), read like the rule set's own.
+    let sharedTables: [DataTable]
     let sha256: String
 
     private var bag = DiagnosticBag()
@@ -26,10 +28,11 @@ struct PackCompiler {
 
     static let reservedNames: Set<String> = ["outcome", "true", "false", "and", "or", "not", "in"]
 
-    init(questionnaire: Questionnaire, rules: RuleSet, directories: [ServiceDirectory], sha256: String) {
+    init(questionnaire: Questionnaire, rules: RuleSet, directories: [ServiceDirectory], sharedTables: [DataTable] = [], sha256: String) {
         self.questionnaire = questionnaire
         self.rules = rules
         self.directories = directories
+        self.sharedTables = sharedTables
         self.sha256 = sha256
         let q = questionnaire.questions.count
         valueBase = q
@@ -107,7 +110,13 @@ struct PackCompiler {
             }
             declare(question.id, .question, slot: index, type: type, at: question.mark)
         }
-        for table in rules.tables {
+        var tableMarks: [String: SourceMark] = [:]
+        for table in rules.tables + sharedTables {
+            if let other = tableMarks[table.id] {
+                bag.error(.duplicateID, "table id '\(table.id)' is also used by the table at \(other)", at: table.mark)
+                continue
+            }
+            tableMarks[table.id] = table.mark
             if slotOf[table.id] != nil || Self.reservedNames.contains(table.id) {
                 bag.error(.duplicateID, "'\(table.id)' is already used as the id of a question, value, indicator or score", at: table.mark)
                 continue
@@ -348,7 +357,7 @@ struct PackCompiler {
     private mutating func compileSkipLogic() -> [(section: Evaluator?, question: Evaluator?)] {
         var result: [(section: Evaluator?, question: Evaluator?)] = []
         var questionNames = environment
-        questionNames.names = environment.names.filter { $0.value.kind == .question }
+        questionNames.names = environment.names.filter { $0.value.kind == .question || $0.value.kind == .table }
         for section in questionnaire.sections {
             var sectionCondition: Evaluator?
             var sectionDeps: Set<Int> = []

@@ -10,6 +10,7 @@ public struct PackLibrary: Sendable {
     var questionnaires: [String: File<Questionnaire>] = [:]
     var ruleSets: [String: File<RuleSet>] = [:]
     var directories: [String: File<ServiceDirectory>] = [:]
+    var tableFiles: [String: File<TableFile>] = [:]
     /// Problems found reading and decoding the files.
     public private(set) var diagnostics: [Diagnostic] = []
     /// Paths that could not be read at all (missing, unreadable, a directory where a file was expected).
@@ -120,6 +121,10 @@ public struct PackLibrary: Sendable {
             if let model = ServiceDirectoryDecoder(sources: sources).decode(root, &bag) {
                 claim(&directories, model.id, File(model: model, path: path, bytes: bytes), "services directory", model.mark, &bag)
             }
+        case "tables":
+            if let model = TableFileDecoder(sources: sources).decode(root, &bag) {
+                claim(&tableFiles, model.id, File(model: model, path: path, bytes: bytes), "tables file", model.mark, &bag)
+            }
         default:
             // The header reader reports what is wrong with `kind` and `version`.
             if let reader = MappingReader(root, context: "pack file", keys: FileHeader.keys + Self.allKeys, sources: sources, bag: &bag) {
@@ -130,7 +135,7 @@ public struct PackLibrary: Sendable {
         if bag.hasErrors { filesWithErrors.insert(PackFiles.canonical(path)) }
     }
 
-    private static let allKeys = Array(Set(RuleSetDecoder.keys + ["intro", "sections", "services"]))
+    private static let allKeys = Array(Set(RuleSetDecoder.keys + TableFileDecoder.keys + ["intro", "sections", "services"]))
 
     private static func kind(of root: YAMLNode) -> String? {
         guard case .mapping(let pairs) = root.content else { return nil }
@@ -194,17 +199,38 @@ public struct PackLibrary: Sendable {
                         at: rules.model.mark))
             }
         }
+        var shared: [File<TableFile>] = []
+        for reference in rules.model.sharedTables {
+            let id = reference.id
+            if let file = tableFiles[id] {
+                if filesWithErrors.contains(PackFiles.canonical(file.path)) {
+                    return (
+                        nil,
+                        [Diagnostic(.note, .notChecked, "rule set '\(rulesID)' was not checked further because \(file.path) has errors", at: mark)]
+                    )
+                }
+                shared.append(file)
+            } else {
+                problems.append(
+                    Diagnostic(
+                        .error, .unknownTables,
+                        "rule set '\(rulesID)' uses shared tables file '\(id)', which was not found\(Spelling.hint(for: id, among: Array(tableFiles.keys)))",
+                        at: reference.mark))
+            }
+        }
         guard problems.isEmpty else { return (nil, problems) }
         var hash = SHA256()
         let parts: [(String, [UInt8])] =
             [("questionnaire", questionnaire.bytes), ("rules", rules.bytes)]
             + found.sorted { $0.model.id < $1.model.id }.map { ("services", $0.bytes) }
+            + shared.sorted { $0.model.id < $1.model.id }.map { ("tables", $0.bytes) }
         for (kind, bytes) in parts {
             hash.update(Array("indicia-pack-file\u{0}\(kind)\u{0}\(bytes.count)\u{0}".utf8))
             hash.update(bytes)
         }
         var compiler = PackCompiler(
-            questionnaire: questionnaire.model, rules: rules.model, directories: found.map(\.model), sha256: hash.hexDigest())
+            questionnaire: questionnaire.model, rules: rules.model, directories: found.map(\.model),
+            sharedTables: shared.flatMap(\.model.tables), sha256: hash.hexDigest())
         return compiler.compile()
     }
 }

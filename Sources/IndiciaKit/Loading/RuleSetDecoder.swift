@@ -4,7 +4,7 @@ struct RuleSetDecoder {
 
     static let keys =
         FileHeader.keys + [
-            "disclaimer", "questionnaire", "services", "strengths", "categories", "tables", "values", "indicators", "scores",
+            "disclaimer", "questionnaire", "services", "shared_tables", "strengths", "categories", "tables", "values", "indicators", "scores",
             "outcomes", "recommendations",
         ]
 
@@ -16,7 +16,12 @@ struct RuleSetDecoder {
         var ids = IDRegistry()
         let strengths = reader.list("strengths", &bag).compactMap { decodeStrength($0, &ids, &bag) }
         let categories = reader.list("categories", &bag).compactMap { decodeCategory($0, &ids, &bag) }
-        let tables = reader.list("tables", &bag).compactMap { decodeTable($0, &ids, &bag) }
+        let tables = reader.list("tables", &bag).compactMap { node -> DataTable? in
+            guard let table = TableDecoder(sources: sources).decode(node, &bag), ids.claim(table.id, list: "table", at: node.mark, &bag) else {
+                return nil
+            }
+            return table
+        }
         let values = reader.list("values", &bag).compactMap { decodeValue($0, &ids, &bag) }
         let indicators = reader.list("indicators", &bag).compactMap {
             decodeIndicator($0, strengths: strengths, categories: categories, &ids, &bag)
@@ -31,11 +36,18 @@ struct RuleSetDecoder {
             }
             return text
         }
+        let sharedTables = reader.list("shared_tables", &bag).compactMap { node -> RuleSet.Reference? in
+            guard let text = node.scalarText, IdentifierPattern.fileID.matches(text) else {
+                bag.error(.badID, "items of 'shared_tables' must be ids of 'kind: tables' files", at: node.mark)
+                return nil
+            }
+            return RuleSet.Reference(id: text, mark: node.mark)
+        }
         let disclaimer = reader.string("disclaimer", &bag)
         guard header.kind == "rules", let questionnaire else { return nil }
         return RuleSet(
             id: header.id, version: header.revision, title: header.title, disclaimer: disclaimer,
-            questionnaireID: questionnaire, directoryIDs: directories, strengths: strengths, categories: categories,
+            questionnaireID: questionnaire, directoryIDs: directories, sharedTables: sharedTables, strengths: strengths, categories: categories,
             tables: tables, values: values, indicators: indicators, scores: scores, outcomes: outcomes,
             recommendations: recommendations, mark: root.mark)
     }
@@ -80,63 +92,6 @@ struct RuleSetDecoder {
             ids.claim(id, list: "category", at: node.mark, &bag)
         else { return nil }
         return Category(id: id, label: reader.string("label", &bag) ?? id, description: reader.string("description", &bag), mark: node.mark)
-    }
-
-    private func decodeTable(_ node: YAMLNode, _ ids: inout IDRegistry, _ bag: inout DiagnosticBag) -> DataTable? {
-        guard let (reader, id) = open(node, "table", ["id", "description", "source", "columns", "rows", "default"], &bag),
-            ids.claim(id, list: "table", at: node.mark, &bag)
-        else { return nil }
-        let columns = reader.identifierList("columns", &bag).map(\.0)
-        func cells(_ value: YAMLNode, key: String) -> [String: DataTable.Cell]? {
-            if columns.isEmpty {
-                guard let cell = cell(value, &bag) else { return nil }
-                return ["": cell]
-            }
-            guard let row = MappingReader(value, context: "row '\(key)' of table '\(id)'", keys: columns, sources: sources, bag: &bag)
-            else { return nil }
-            var out: [String: DataTable.Cell] = [:]
-            for column in columns {
-                guard let cellNode = row.node(column) else {
-                    bag.error(.missingKey, "row '\(key)' of table '\(id)' has no value for column '\(column)'", at: value.mark)
-                    continue
-                }
-                if let cell = cell(cellNode, &bag) { out[column] = cell }
-            }
-            return out
-        }
-        var rows: [DataTable.Row] = []
-        if let rowsNode = reader.node("rows") {
-            if case .mapping(let pairs) = rowsNode.content {
-                for pair in pairs {
-                    let key = pair.key.scalarText ?? ""
-                    if let rowCells = cells(pair.value, key: key) {
-                        rows.append(DataTable.Row(key: key, cells: rowCells, mark: pair.key.mark))
-                    }
-                }
-            } else {
-                bag.error(.wrongType, "'rows' of table '\(id)' must be a mapping from key to value", at: rowsNode.mark)
-            }
-        } else {
-            bag.error(.missingKey, "table '\(id)' is missing required key 'rows'", at: node.mark)
-        }
-        var defaultRow: DataTable.Row?
-        if let defaultNode = reader.node("default"), let rowCells = cells(defaultNode, key: "default") {
-            defaultRow = DataTable.Row(key: "default", cells: rowCells, mark: defaultNode.mark)
-        }
-        return DataTable(
-            id: id, description: reader.string("description", &bag), source: reader.string("source", &bag),
-            columns: columns, rows: rows, defaultRow: defaultRow, mark: node.mark)
-    }
-
-    private func cell(_ node: YAMLNode, _ bag: inout DiagnosticBag) -> DataTable.Cell? {
-        switch node.resolved {
-        case .int(let value): return .number(Double(value))
-        case .float(let value) where value.isFinite: return .number(value)
-        case .string(let text) where node.scalarText != nil: return .text(text)
-        default:
-            bag.error(.wrongType, "table cells must be numbers or text, not \(node.kindName)", at: node.mark)
-            return nil
-        }
     }
 
     private func decodeValue(_ node: YAMLNode, _ ids: inout IDRegistry, _ bag: inout DiagnosticBag) -> DerivedValue? {

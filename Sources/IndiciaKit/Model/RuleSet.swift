@@ -12,6 +12,8 @@ public struct RuleSet: Sendable, Equatable {
     public var questionnaireID: String
     /// Ids of the services directories it uses.
     public var directoryIDs: [String]
+    /// Ids of the `kind: tables` files whose tables it uses (see ``TableFile``).
+    public var sharedTables: [Reference]
     /// Strength tiers, in order (strongest first).
     public var strengths: [Strength]
     /// Categories (dimensions).

@@ -8,7 +8,7 @@ import Testing
 struct GuidedSessionTests {
     /// A complete adult screening: answers in questionnaire order.
     static let adultAnswers = [
-        "n", "y", "1", "1",  // safety, about you
+        "n", "y", "19", "1",  // safety, about you (a charity that is a First Responder)
         "2026-05-14", "4",  // about this screening: date, council area (Leeds)
         "2", "n", "y",  // about the person
         "y", "y", "y", "y", "y", "n", "n", "n", "n", "y", "y", "y", "y", "y", "n",  // 15 signs

@@ -99,7 +99,7 @@ struct VignetteTests {
             mustRecommend: ["adult_nrm_not_first_responder"]),
         .init(
             name: "hidden-answers-ignored", outcome: "some_concerns", indicators: ["excessive_hours"], trafficking: false, slavery: false,
-            ignored: ["dangerous_work", "child_not_in_school", "child_unsuitable_work"]),
+            ignored: ["first_responder_org", "dangerous_work", "child_not_in_school", "child_unsuitable_work"]),
         .init(
             name: "child-labour-no-means-needed", outcome: "child_indicators",
             indicators: ["travel_controlled", "labour_exploitation_sign", "child_unaccompanied_travel", "child_work_unsuitable"],
