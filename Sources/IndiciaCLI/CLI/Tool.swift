@@ -57,7 +57,7 @@ public enum Tool {
 
     static let commands: [Command] = [
         ScreenCommand.screen, ScreenCommand.assess, EvaluateCommand.command, LintCommand.command, SchemaCommand.command,
-        ReportCommand.command,
+        ReportCommand.command, TestCommand.command,
     ]
 
     static var usage: String {

@@ -21,16 +21,19 @@ public struct Linter: Sendable {
     public func lint(_ library: PackLibrary) -> [Diagnostic] {
         var found = library.unreadable + library.diagnostics
         let scored = library.scoredQuestionnaireIDs
+        var compiled: [String: CompiledPack] = [:]
         for id in library.ruleSetIDs {
             let (pack, diagnostics) = library.compile(rulesID: id)
             found += diagnostics
             guard let pack else { continue }
+            compiled[id] = pack
             found += lint(pack)
         }
         // Every directory read, used by a rule set or not: a stale contact is stale wherever it is.
         for file in library.directories.values {
             for service in file.model.services { found += reviewDate(service) }
         }
+        found += coverage(library, compiled: compiled)
         for (id, file) in library.questionnaires where !scored.contains(id) {
             found.append(
                 Diagnostic(
@@ -149,6 +152,47 @@ public struct Linter: Sendable {
                 "service '\(service.id)' contact details are due for review (\(checked)review by \(CalendarDate.iso(fromDays: reviewBy))): check them against their source again and update 'checked' and 'review_by'",
                 at: service.mark)
         ]
+    }
+
+    /// Test files that do not load are errors; with tests in the library, every outcome and next step
+    /// that no test reaches is a warning, and so is a rule set with no tests at all.
+    func coverage(_ library: PackLibrary, compiled: [String: CompiledPack]) -> [Diagnostic] {
+        guard !library.testFiles.isEmpty else { return [] }
+        let (suites, problems) = library.testSuites(compiled: compiled)
+        var out = problems
+        var reachedOutcomes: [String: Set<Int>] = [:]
+        var reachedSteps: [String: Set<Int>] = [:]
+        for suite in suites {
+            let id = suite.runtime.pack.identity.id
+            for result in PackTestRunner.run(suite) {
+                reachedOutcomes[id, default: []].insert(result.evaluation.outcome)
+                reachedSteps[id, default: []].formUnion(result.evaluation.recommendations)
+            }
+        }
+        let tested = Set(library.testFiles.map(\.rulesID))
+        for (id, pack) in compiled.sorted(by: { $0.key < $1.key }) {
+            let rules = pack.rules
+            guard tested.contains(id) else {
+                out.append(
+                    Diagnostic(
+                        .warning, "untested-pack",
+                        "rule set '\(id)' has no tests: add a test file (kind: tests, rules: \(id)) under rules/tests/ so its \(rules.outcomes.count) outcomes and \(rules.recommendations.count) next steps are checked",
+                        at: rules.mark))
+                continue
+            }
+            let outcomes = reachedOutcomes[id] ?? []
+            for (index, band) in rules.outcomes.enumerated() where !outcomes.contains(index) {
+                out.append(
+                    Diagnostic(
+                        .warning, "untested-outcome", "no test of rule set '\(id)' reaches outcome '\(band.id)' (level \(band.level))", at: band.mark))
+            }
+            let steps = reachedSteps[id] ?? []
+            for (index, step) in rules.recommendations.enumerated() where !steps.contains(index) {
+                out.append(
+                    Diagnostic(.warning, "untested-next-step", "no test of rule set '\(id)' gives next step '\(step.id)'", at: step.mark))
+            }
+        }
+        return out
     }
 
     /// The one provenance check for everything a pack asks people to act on:

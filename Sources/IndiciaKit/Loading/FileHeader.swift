@@ -1,8 +1,11 @@
 /// The keys every pack file starts with: `version` (file format), `kind`, `id`, `revision`, `title`.
+///
+/// Test files (`kind: tests`) have no `revision` of their own: they test whatever revision of the
+/// rule set sits beside them.
 struct FileHeader {
     /// The highest file-format version this engine reads.
     static let supportedVersion = 1
-    static let kinds = ["questionnaire", "rules", "services", "tables"]
+    static let kinds = ["questionnaire", "rules", "services", "tables", "tests"]
 
     var kind: String
     var id: String
@@ -10,7 +13,7 @@ struct FileHeader {
     var title: String
 
     /// Reads and checks the header keys of an open mapping.
-    static func read(_ reader: MappingReader, _ bag: inout DiagnosticBag) -> FileHeader? {
+    static func read(_ reader: MappingReader, revisionRequired: Bool = true, _ bag: inout DiagnosticBag) -> FileHeader? {
         var ok = true
         if let versionNode = reader.node("version") {
             if case .int(let version) = versionNode.resolved {
@@ -37,7 +40,7 @@ struct FileHeader {
             ok = false
         }
         let id = reader.identifier("id", pattern: .fileID, &bag)
-        let revision = reader.string("revision", required: true, &bag)
+        let revision = revisionRequired ? reader.string("revision", required: true, &bag) : ""
         let title = reader.string("title", required: true, &bag)
         guard ok, let kind, kinds.contains(kind), let id, let revision, let title else { return nil }
         return FileHeader(kind: kind, id: id, revision: revision, title: title)

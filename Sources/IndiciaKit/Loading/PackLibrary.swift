@@ -11,6 +11,8 @@ public struct PackLibrary: Sendable {
     var ruleSets: [String: File<RuleSet>] = [:]
     var directories: [String: File<ServiceDirectory>] = [:]
     var tableFiles: [String: File<TableFile>] = [:]
+    /// Test files (`kind: tests`), in the order read.
+    public private(set) var testFiles: [PackTestFile] = []
     /// Problems found reading and decoding the files.
     public private(set) var diagnostics: [Diagnostic] = []
     /// Paths that could not be read at all (missing, unreadable, a directory where a file was expected).
@@ -42,7 +44,7 @@ public struct PackLibrary: Sendable {
     public var scoredQuestionnaireIDs: Set<String> { Set(ruleSets.values.map(\.model.questionnaireID)) }
 
     /// Files (by canonical path) whose decoding found errors: packs built on them are not compiled.
-    private var filesWithErrors: Set<String> = []
+    private(set) var filesWithErrors: Set<String> = []
 
     /// The questionnaires read, by id.
     public var questionnaireIDs: [String] { questionnaires.keys.sorted() }
@@ -125,6 +127,14 @@ public struct PackLibrary: Sendable {
             if let model = TableFileDecoder(sources: sources).decode(root, &bag) {
                 claim(&tableFiles, model.id, File(model: model, path: path, bytes: bytes), "tables file", model.mark, &bag)
             }
+        case "tests":
+            if let model = PackTestDecoder(sources: sources).decode(root, path: path, &bag) {
+                if let existing = testFiles.first(where: { $0.id == model.id }) {
+                    bag.error("duplicate-id", "test file id '\(model.id)' is also used by \(existing.path)", at: model.mark)
+                } else {
+                    testFiles.append(model)
+                }
+            }
         default:
             // The header reader reports what is wrong with `kind` and `version`.
             if let reader = MappingReader(root, context: "pack file", keys: FileHeader.keys + Self.allKeys, sources: sources, bag: &bag) {
@@ -135,7 +145,7 @@ public struct PackLibrary: Sendable {
         if bag.hasErrors { filesWithErrors.insert(PackFiles.canonical(path)) }
     }
 
-    private static let allKeys = Array(Set(RuleSetDecoder.keys + TableFileDecoder.keys + ["intro", "sections", "services"]))
+    private static let allKeys = Array(Set(RuleSetDecoder.keys + TableFileDecoder.keys + PackTestDecoder.keys + ["intro", "sections", "services"]))
 
     private static func kind(of root: YAMLNode) -> String? {
         guard case .mapping(let pairs) = root.content else { return nil }

@@ -1,0 +1,35 @@
+/// One pack test: a situation, the answers a worker would give, and what the result must show.
+public struct PackTest: Sendable, Equatable {
+    /// Stable id, unique in its file.
+    public var id: String
+    /// What the worker saw, in plain words.
+    public var situation: String
+    /// The answers, in file order, spelt as in JSON mode.
+    public var answers: [Answer]
+    /// What the result must (and must not) show.
+    public var expect: Expectation
+    /// Where the test starts.
+    public var mark: SourceMark
+
+    /// One answer as written in the test file, kept as the JSON it stands for.
+    public struct Answer: Sendable, Equatable {
+        /// One item of a list answer: where its JSON starts in ``Answer/json`` and where it is in the file.
+        public struct Item: Sendable, Equatable {
+            /// Byte offset of the item's JSON inside ``Answer/json``.
+            public var offset: Int
+            /// Where the item is written.
+            public var mark: SourceMark
+        }
+
+        /// The question id (the key).
+        public var question: String
+        /// Where the key is.
+        public var keyMark: SourceMark
+        /// Where the value is.
+        public var valueMark: SourceMark
+        /// The answer as a JSON value (`"yes"`, `3`, `["labour"]`, `null`).
+        public var json: [UInt8]
+        /// For a list, its items.
+        public var items: [Item]
+    }
+}

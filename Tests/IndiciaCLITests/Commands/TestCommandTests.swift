@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import IndiciaCLI
+@testable import IndiciaKit
+
+/// `indicia test`: exit codes, formats, and the shipped packs' own tests (so CI guards them).
+@Suite("indicia test")
+struct TestCommandTests {
+    static let fixtures = ToolRunner.repositoryRoot + "/Tests/IndiciaKitTests/Fixtures/packtests"
+
+    @Test("the shipped packs pass their own tests")
+    func shippedPacksPass() throws {
+        let run = ToolRunner.run(["test"])
+        #expect(run.code == .ok, "\(run.output)\(run.errors)")
+        let last = try #require(run.output.split(separator: "\n").last)
+        #expect(last.hasSuffix(" passed, 0 failed"))
+        #expect(!last.hasPrefix("0 passed"))
+    }
+
+    @Test("exit codes: 0 all pass, 1 a test failed, 65 a test file does not load, 66 missing path, 64 bad format")
+    func exitCodes() {
+        let packs = ["--packs", Self.fixtures + "/v1"]
+        #expect(ToolRunner.run(["test", Self.fixtures + "/v1"]).code == .ok)
+        let failing = ToolRunner.run(["test"] + packs + [Self.fixtures + "/failing/tests.yaml"])
+        #expect(failing.code == .findings)
+        #expect(failing.output.hasSuffix("1 passed, 1 failed\n"))
+        #expect(ToolRunner.run(["test"] + packs + [Self.fixtures + "/unknown-indicator/tests.yaml"]).code == .dataError)
+        #expect(ToolRunner.run(["test"] + packs + [Self.fixtures + "/not-yaml/tests.yaml"]).code == .dataError)
+        #expect(ToolRunner.run(["test", Self.fixtures + "/no-such-file.yaml"]).code == .noInput)
+        #expect(ToolRunner.run(["test", "--format", "xml"]).code == .usage)
+    }
+
+    @Test("--format json is one JSON document with the counts and each failure's position")
+    func json() throws {
+        let run = ToolRunner.run(["test", "--packs", Self.fixtures + "/v1", "--format", "json", Self.fixtures + "/failing/tests.yaml"])
+        #expect(run.code == .findings)
+        let document = try JSONValue.parse(Array(run.output.utf8))
+        #expect(document["passed"]?.number == 1)
+        #expect(document["failed"]?.number == 1)
+        let failure = document["tests"]?.array?.first?["failures"]?.array?.first
+        #expect(failure?["line"]?.number == 20)
+        #expect(failure?["column"]?.number == 40)
+        #expect(failure?["expectation"]?.string == "indicators")
+    }
+
+    @Test("indicia help lists the test command")
+    func listed() {
+        #expect(ToolRunner.run(["help"]).output.contains("  test "))
+    }
+}
