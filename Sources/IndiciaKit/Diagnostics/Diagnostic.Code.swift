@@ -75,6 +75,22 @@ extension Diagnostic {
         case noSource = "no-source"
         case unverified
         case reviewOverdue = "review-overdue"
+        // Pack tests (kind: tests files)
+        case unknownRules = "unknown-rules"
+        case testsNotRun = "tests-not-run"
+        case unknownQuestion = "unknown-question"
+        case refusedAnswer = "refused-answer"
+        case unknownOutcome = "unknown-outcome"
+        case unknownLevel = "unknown-level"
+        case unknownIndicator = "unknown-indicator"
+        case unknownRecommendation = "unknown-recommendation"
+        case unknownValue = "unknown-value"
+        case unknownScore = "unknown-score"
+        case contradictoryExpectation = "contradictory-expectation"
+        case testFailed = "test-failed"
+        case untestedPack = "untested-pack"
+        case untestedOutcome = "untested-outcome"
+        case untestedNextStep = "untested-next-step"
 
         /// The code as printed, e.g. `unknown-key`.
         public var description: String { rawValue }
@@ -87,7 +103,9 @@ extension Diagnostic {
         /// (`never-fires`, `outcome-unreachable`); their default is the proved case.
         public var defaultSeverity: Severity {
             switch self {
-            case .unusedQuestion, .unscoredQuestionnaire, .unusedTables, .noSource, .unverified, .reviewOverdue: return .warning
+            case .unusedQuestion, .unscoredQuestionnaire, .unusedTables, .noSource, .unverified, .reviewOverdue, .untestedPack, .untestedOutcome,
+                .untestedNextStep:
+                return .warning
             case .notChecked: return .note
             default: return .error
             }
@@ -160,6 +178,24 @@ extension Diagnostic {
             case .reviewOverdue:
                 return
                     "A service's `review_by` date has passed (against `--today`, `INDICIA_TODAY` or today's date): check its details against the source again."
+            case .unknownRules: return "A test file's `rules:` names a rule set that was not found."
+            case .testsNotRun: return "A test file's tests were not run because the rule set they test does not load."
+            case .unknownQuestion: return "A test answers a question the questionnaire does not have."
+            case .refusedAnswer:
+                return
+                    "A test gives an answer the questionnaire refuses (the same check as JSON mode: a choice it lacks, a number out of range, `not_known` where not allowed)."
+            case .unknownOutcome: return "A test expects an outcome the rule set does not have."
+            case .unknownLevel: return "A test expects a level of concern that no outcome has."
+            case .unknownIndicator: return "A test names an indicator the rule set does not have."
+            case .unknownRecommendation: return "A test names a next step (recommendation) the rule set does not have."
+            case .unknownValue: return "A test expects a value the rule set does not define."
+            case .unknownScore: return "A test expects a score the rule set does not define."
+            case .contradictoryExpectation:
+                return "A test's expectations can never all be met (an id both expected and not, or a level or urgency its outcome does not have)."
+            case .testFailed: return "A pack test's expectation is not met by the result (reported by `indicia test`)."
+            case .untestedPack: return "A rule set has no pack tests while other rule sets beside it do."
+            case .untestedOutcome: return "No pack test reaches an outcome."
+            case .untestedNextStep: return "No pack test gives a next step (recommendation)."
             }
         }
     }

@@ -175,7 +175,7 @@ public struct Linter: Sendable {
             guard tested.contains(id) else {
                 out.append(
                     Diagnostic(
-                        .warning, "untested-pack",
+                        .warning, .untestedPack,
                         "rule set '\(id)' has no tests: add a test file (kind: tests, rules: \(id)) under rules/tests/ so its \(rules.outcomes.count) outcomes and \(rules.recommendations.count) next steps are checked",
                         at: rules.mark))
                 continue
@@ -184,12 +184,12 @@ public struct Linter: Sendable {
             for (index, band) in rules.outcomes.enumerated() where !outcomes.contains(index) {
                 out.append(
                     Diagnostic(
-                        .warning, "untested-outcome", "no test of rule set '\(id)' reaches outcome '\(band.id)' (level \(band.level))", at: band.mark))
+                        .warning, .untestedOutcome, "no test of rule set '\(id)' reaches outcome '\(band.id)' (level \(band.level))", at: band.mark))
             }
             let steps = reachedSteps[id] ?? []
             for (index, step) in rules.recommendations.enumerated() where !steps.contains(index) {
                 out.append(
-                    Diagnostic(.warning, "untested-next-step", "no test of rule set '\(id)' gives next step '\(step.id)'", at: step.mark))
+                    Diagnostic(.warning, .untestedNextStep, "no test of rule set '\(id)' gives next step '\(step.id)'", at: step.mark))
             }
         }
         return out

@@ -23,7 +23,7 @@ extension PackLibrary {
             guard ruleSets[file.rulesID] != nil else {
                 diagnostics.append(
                     Diagnostic(
-                        .error, "unknown-rules",
+                        .error, .unknownRules,
                         "test file '\(file.id)' tests rule set '\(file.rulesID)', which was not found\(Spelling.hint(for: file.rulesID, among: ruleSetIDs))",
                         at: file.rulesMark))
                 continue
@@ -39,7 +39,7 @@ extension PackLibrary {
             guard let runtime else {
                 diagnostics.append(
                     Diagnostic(
-                        .error, "unusable-pack", "the tests were not run because rule set '\(file.rulesID)' does not load (run indicia lint)",
+                        .error, .testsNotRun, "the tests were not run because rule set '\(file.rulesID)' does not load (run indicia lint)",
                         at: file.rulesMark))
                 continue
             }

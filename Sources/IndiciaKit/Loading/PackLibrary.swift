@@ -130,7 +130,7 @@ public struct PackLibrary: Sendable {
         case "tests":
             if let model = PackTestDecoder(sources: sources).decode(root, path: path, &bag) {
                 if let existing = testFiles.first(where: { $0.id == model.id }) {
-                    bag.error("duplicate-id", "test file id '\(model.id)' is also used by \(existing.path)", at: model.mark)
+                    bag.error(.duplicateID, "test file id '\(model.id)' is also used by \(existing.path)", at: model.mark)
                 } else {
                     testFiles.append(model)
                 }

@@ -21,7 +21,7 @@ struct PackTestDecoder {
         for node in reader.list("tests", required: true, &bag) {
             guard let test = decodeTest(node, &bag) else { continue }
             if let first = seen[test.id] {
-                bag.error("duplicate-id", "test id '\(test.id)' is already used at line \(first.line)", at: test.mark)
+                bag.error(.duplicateID, "test id '\(test.id)' is already used at line \(first.line)", at: test.mark)
                 continue
             }
             seen[test.id] = test.mark
@@ -45,7 +45,7 @@ struct PackTestDecoder {
         if let expectNode = test.node("expect") {
             expect = decodeExpectation(expectNode, context: "'expect' of test '\(id ?? "?")'", &bag) ?? expect
         } else {
-            bag.error("missing-key", "test '\(id ?? "?")' is missing required key 'expect' (what the result must show)", at: node.mark)
+            bag.error(.missingKey, "test '\(id ?? "?")' is missing required key 'expect' (what the result must show)", at: node.mark)
         }
         guard let id, let situation, let answers else { return nil }
         return PackTest(id: id, situation: situation, answers: answers, expect: expect, mark: node.mark)
@@ -53,18 +53,18 @@ struct PackTestDecoder {
 
     private func decodeAnswers(_ test: MappingReader, _ bag: inout DiagnosticBag) -> [PackTest.Answer]? {
         guard let node = test.node("answers") else {
-            bag.error("missing-key", "\(test.context) is missing required key 'answers'", at: test.node.mark)
+            bag.error(.missingKey, "\(test.context) is missing required key 'answers'", at: test.node.mark)
             return nil
         }
         guard case .mapping(let pairs) = node.content else {
-            bag.error("wrong-type", "'answers' in \(test.context) must map question ids to answers, not \(node.kindName)", at: node.mark)
+            bag.error(.wrongType, "'answers' in \(test.context) must map question ids to answers, not \(node.kindName)", at: node.mark)
             return nil
         }
         var out: [PackTest.Answer] = []
         var ok = true
         for pair in pairs {
             guard let question = pair.key.scalarText, IdentifierPattern.name.matches(question) else {
-                bag.error("bad-id", "answers are keyed by question ids: \(IdentifierPattern.name.explanation)", at: pair.key.mark)
+                bag.error(.badID, "answers are keyed by question ids: \(IdentifierPattern.name.explanation)", at: pair.key.mark)
                 ok = false
                 continue
             }
@@ -73,7 +73,7 @@ struct PackTestDecoder {
             switch pair.value.content {
             case .mapping:
                 bag.error(
-                    "wrong-type", "the answer to '\(question)' must be an answer (text, a number, or a list of choice ids), not a mapping",
+                    .wrongType, "the answer to '\(question)' must be an answer (text, a number, or a list of choice ids), not a mapping",
                     at: pair.value.mark)
                 ok = false
                 continue
@@ -89,7 +89,7 @@ struct PackTestDecoder {
                     if n > 0 { json.append(0x2C) }
                     items.append(.init(offset: json.count, mark: element.mark))
                     guard case .scalar = element.content else {
-                        bag.error("wrong-type", "items of the answer to '\(question)' must be choice ids, not \(element.kindName)", at: element.mark)
+                        bag.error(.wrongType, "items of the answer to '\(question)' must be choice ids, not \(element.kindName)", at: element.mark)
                         good = false
                         continue
                     }
@@ -115,7 +115,7 @@ struct PackTestDecoder {
         case .int(let int): json += Array(String(int).utf8)
         case .float(let float):
             guard float.isFinite else {
-                bag.error("bad-number", "the answer to '\(question)' must be a finite number", at: node.mark)
+                bag.error(.badNumber, "the answer to '\(question)' must be a finite number", at: node.mark)
                 return false
             }
             json += Array(String(float).utf8)
@@ -149,22 +149,23 @@ struct PackTestDecoder {
             (expect.indicators, expect.notIndicators, "indicator"), (expect.nextSteps, expect.notNextSteps, "next step"),
         ] {
             for item in mustNot where must.contains(where: { $0.value == item.value }) {
-                bag.error("contradictory-expectation", "\(what) '\(item.value)' is expected both to appear and not to appear", at: item.mark)
+                bag.error(.contradictoryExpectation, "\(what) '\(item.value)' is expected both to appear and not to appear", at: item.mark)
             }
         }
         return expect
     }
 
-    private func expectedMap(_ reader: MappingReader, _ key: String, numbersOnly: Bool, _ bag: inout DiagnosticBag) -> [PackTest.Expectation.Expected] {
+    private func expectedMap(_ reader: MappingReader, _ key: String, numbersOnly: Bool, _ bag: inout DiagnosticBag) -> [PackTest.Expectation.Expected]
+    {
         guard let node = reader.node(key) else { return [] }
         guard case .mapping(let pairs) = node.content else {
-            bag.error("wrong-type", "'\(key)' in \(reader.context) must map ids to expected values, not \(node.kindName)", at: node.mark)
+            bag.error(.wrongType, "'\(key)' in \(reader.context) must map ids to expected values, not \(node.kindName)", at: node.mark)
             return []
         }
         var out: [PackTest.Expectation.Expected] = []
         for pair in pairs {
             guard let id = pair.key.scalarText, IdentifierPattern.name.matches(id) else {
-                bag.error("bad-id", "'\(key)' is keyed by ids: \(IdentifierPattern.name.explanation)", at: pair.key.mark)
+                bag.error(.badID, "'\(key)' is keyed by ids: \(IdentifierPattern.name.explanation)", at: pair.key.mark)
                 continue
             }
             let literal: PackTest.Expectation.Literal
@@ -175,7 +176,7 @@ struct PackTestDecoder {
             case (.scalar, .string(let text)) where !numbersOnly: literal = .text(text)
             default:
                 bag.error(
-                    "wrong-type",
+                    .wrongType,
                     "'\(id)' in '\(key)' must be \(numbersOnly ? "a number" : "true, false, a number or text"), not \(pair.value.kindName)",
                     at: pair.value.mark)
                 continue

@@ -11,6 +11,25 @@ public struct PackTest: Sendable, Equatable {
     /// Where the test starts.
     public var mark: SourceMark
 
+    /// The test's answers as a JSON case, exactly as written (not checked against any pack):
+    /// `{"id":"ID","answers":{…}}`.
+    ///
+    /// - Parameter id: The case id to give it.
+    /// - Returns: The JSON bytes.
+    public func caseJSON(id: String) -> [UInt8] {
+        var json = Array("{\"id\":".utf8)
+        JSONOutput.string(id, to: &json)
+        json += Array(",\"answers\":{".utf8)
+        for (n, answer) in answers.enumerated() {
+            if n > 0 { json.append(0x2C) }
+            JSONOutput.string(answer.question, to: &json)
+            json.append(0x3A)
+            json += answer.json
+        }
+        json += Array("}}".utf8)
+        return json
+    }
+
     /// One answer as written in the test file, kept as the JSON it stands for.
     public struct Answer: Sendable, Equatable {
         /// One item of a list answer: where its JSON starts in ``Answer/json`` and where it is in the file.

@@ -45,7 +45,7 @@ public struct PackTestReport: Sendable {
             out += "  Situation: \(DiagnosticRenderer.safe(result.test.situation))\n"
             var relevant: [Int] = []
             for failure in result.failures {
-                let diagnostic = Diagnostic(.error, "test-failed", failure.message, at: failure.mark)
+                let diagnostic = Diagnostic(.error, .testFailed, failure.message, at: failure.mark)
                 out += renderer.render(diagnostic, severity: severity)
                 out += "  expected: \(DiagnosticRenderer.safe(failure.expected))\n"
                 out += "  actual:   \(DiagnosticRenderer.safe(failure.actual))\n"
@@ -78,14 +78,15 @@ public struct PackTestReport: Sendable {
             if n > 0 { out.append(0x2C) }
             out += Array("{\"file\":".utf8) + JSONOutput.string(diagnostic.mark.file)
             out += Array(",\"line\":\(diagnostic.mark.line),\"column\":\(diagnostic.mark.column),\"severity\":".utf8)
-            out += JSONOutput.string(diagnostic.severity.rawValue) + Array(",\"code\":".utf8) + JSONOutput.string(diagnostic.code)
+            out += JSONOutput.string(diagnostic.severity.rawValue) + Array(",\"code\":".utf8) + JSONOutput.string(diagnostic.code.rawValue)
             out += Array(",\"message\":".utf8) + JSONOutput.string(diagnostic.message) + [0x7D]
         }
         out += Array("],\"tests\":[".utf8)
         for (n, result) in results.enumerated() {
             if n > 0 { out.append(0x2C) }
             let pack = result.runtime.pack
-            out += Array("\n{\"file\":".utf8) + JSONOutput.string(result.test.mark.file) + Array(",\"suite\":".utf8) + JSONOutput.string(result.fileID)
+            out +=
+                Array("\n{\"file\":".utf8) + JSONOutput.string(result.test.mark.file) + Array(",\"suite\":".utf8) + JSONOutput.string(result.fileID)
             out += Array(",\"rules\":".utf8) + JSONOutput.string(pack.identity.id) + Array(",\"id\":".utf8) + JSONOutput.string(result.test.id)
             out += Array(",\"line\":\(result.test.mark.line),\"passed\":\(result.passed),\"outcome\":".utf8)
             out += JSONOutput.string(pack.rules.outcomes[result.evaluation.outcome].id) + Array(",\"failures\":[".utf8)
@@ -93,8 +94,11 @@ public struct PackTestReport: Sendable {
                 if m > 0 { out.append(0x2C) }
                 out += Array("{\"expectation\":".utf8) + JSONOutput.string(failure.expectation)
                 out += Array(",\"file\":".utf8) + JSONOutput.string(failure.mark.file)
-                out += Array(",\"line\":\(failure.mark.line),\"column\":\(failure.mark.column),\"message\":".utf8) + JSONOutput.string(failure.message)
-                out += Array(",\"expected\":".utf8) + JSONOutput.string(failure.expected) + Array(",\"actual\":".utf8) + JSONOutput.string(failure.actual)
+                out +=
+                    Array(",\"line\":\(failure.mark.line),\"column\":\(failure.mark.column),\"message\":".utf8) + JSONOutput.string(failure.message)
+                out +=
+                    Array(",\"expected\":".utf8) + JSONOutput.string(failure.expected) + Array(",\"actual\":".utf8)
+                    + JSONOutput.string(failure.actual)
                 out += Array(",\"evidence\":[".utf8)
                 for (k, index) in failure.indicators.enumerated() {
                     if k > 0 { out.append(0x2C) }

@@ -52,7 +52,9 @@ public enum PackTestRunner {
             out.append(
                 .init(
                     expectation: "urgent", mark: urgent.mark,
-                    message: urgent.value ? "expected an urgent outcome, got '\(band.id)', which is not urgent" : "expected an outcome that is not urgent, got '\(band.id)', which is urgent",
+                    message: urgent.value
+                        ? "expected an urgent outcome, got '\(band.id)', which is not urgent"
+                        : "expected an outcome that is not urgent, got '\(band.id)', which is urgent",
                     expected: "urgent: \(urgent.value)", actual: "\(outcomeText), urgent: \(band.urgent)", indicators: fired))
         }
         for item in expect.indicators where !firedIDs.contains(item.value) {
@@ -90,7 +92,8 @@ public enum PackTestRunner {
         for item in expect.notNextSteps where steps.contains(item.value) {
             out.append(
                 .init(
-                    expectation: "not_next_steps", mark: item.mark, message: "expected next step '\(item.value)' not to be given; the result gives it",
+                    expectation: "not_next_steps", mark: item.mark,
+                    message: "expected next step '\(item.value)' not to be given; the result gives it",
                     expected: "not given", actual: "given (outcome \(outcomeText))", indicators: fired))
         }
         for item in expect.values {
@@ -99,7 +102,8 @@ public enum PackTestRunner {
             if !matches(item.value, value, pack) {
                 out.append(
                     .init(
-                        expectation: "values", mark: item.mark, message: "expected value '\(item.id)' to be \(item.value), got \(describe(value, pack))",
+                        expectation: "values", mark: item.mark,
+                        message: "expected value '\(item.id)' to be \(item.value), got \(describe(value, pack))",
                         expected: item.value.description, actual: describe(value, pack), indicators: fired))
             }
         }
@@ -109,7 +113,8 @@ public enum PackTestRunner {
             if !matches(item.value, value, pack) {
                 out.append(
                     .init(
-                        expectation: "scores", mark: item.mark, message: "expected score '\(item.id)' to be \(item.value), got \(describe(value, pack))",
+                        expectation: "scores", mark: item.mark,
+                        message: "expected score '\(item.id)' to be \(item.value), got \(describe(value, pack))",
                         expected: item.value.description, actual: describe(value, pack), indicators: fired))
             }
         }

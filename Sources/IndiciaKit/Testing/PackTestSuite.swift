@@ -68,7 +68,7 @@ public struct PackTestSuite: Sendable {
             }
             guard let index else {
                 // Not about one answer (cannot happen for JSON built here); report it at the test.
-                bag.error(error.code.rawValue, "the answers of test '\(test.id)' are refused: \(error.message)", at: test.mark)
+                bag.error(.refusedAnswer, "the answers of test '\(test.id)' are refused: \(error.message)", at: test.mark)
                 return json
             }
             let answer = answers[index]
@@ -83,7 +83,9 @@ public struct PackTestSuite: Sendable {
                 message =
                     "questionnaire '\(runtime.pack.questionnaire.id)' has no question '\(answer.question)'\(Spelling.hint(for: answer.question, among: ids))"
             }
-            bag.error(error.code.rawValue, "in test '\(test.id)': \(message)", at: mark)
+            bag.error(
+                error.code == .unknownQuestion ? .unknownQuestion : .refusedAnswer,
+                "in test '\(test.id)': \(message) (JSON mode: \(error.code.rawValue))", at: mark)
             answers.remove(at: index)
         }
     }
@@ -94,19 +96,19 @@ public struct PackTestSuite: Sendable {
         let outcomes = rules.outcomes.map(\.id)
         if let outcome = expect.outcome, !outcomes.contains(outcome.value) {
             bag.error(
-                "unknown-outcome", "rule set '\(rules.id)' has no outcome '\(outcome.value)'\(Spelling.hint(for: outcome.value, among: outcomes))",
+                .unknownOutcome, "rule set '\(rules.id)' has no outcome '\(outcome.value)'\(Spelling.hint(for: outcome.value, among: outcomes))",
                 at: outcome.mark)
         }
         if let level = expect.level {
             let levels = Set(rules.outcomes.map(\.level))
             if !levels.contains(level.value) {
                 bag.error(
-                    "unknown-level",
+                    .unknownLevel,
                     "no outcome of rule set '\(rules.id)' has level \(level.value); the levels are \(levels.sorted().map(String.init).joined(separator: ", "))",
                     at: level.mark)
             } else if let outcome = expect.outcome, let band = rules.outcomes.first(where: { $0.id == outcome.value }), band.level != level.value {
                 bag.error(
-                    "contradictory-expectation", "outcome '\(band.id)' has level \(band.level), so level \(level.value) can never be met with it",
+                    .contradictoryExpectation, "outcome '\(band.id)' has level \(band.level), so level \(level.value) can never be met with it",
                     at: level.mark)
             }
         }
@@ -114,29 +116,32 @@ public struct PackTestSuite: Sendable {
             band.urgent != urgent.value
         {
             bag.error(
-                "contradictory-expectation", "outcome '\(band.id)' is \(band.urgent ? "" : "not ")urgent, so urgent: \(urgent.value) can never be met with it",
+                .contradictoryExpectation,
+                "outcome '\(band.id)' is \(band.urgent ? "" : "not ")urgent, so urgent: \(urgent.value) can never be met with it",
                 at: urgent.mark)
         }
         let indicators = rules.indicators.map(\.id)
         for item in expect.indicators + expect.notIndicators where !indicators.contains(item.value) {
             bag.error(
-                "unknown-indicator", "rule set '\(rules.id)' has no indicator '\(item.value)'\(Spelling.hint(for: item.value, among: indicators))",
+                .unknownIndicator, "rule set '\(rules.id)' has no indicator '\(item.value)'\(Spelling.hint(for: item.value, among: indicators))",
                 at: item.mark)
         }
         let steps = rules.recommendations.map(\.id)
         for item in expect.nextSteps + expect.notNextSteps where !steps.contains(item.value) {
             bag.error(
-                "unknown-recommendation",
+                .unknownRecommendation,
                 "rule set '\(rules.id)' has no next step (recommendation) '\(item.value)'\(Spelling.hint(for: item.value, among: steps))",
                 at: item.mark)
         }
         let values = rules.values.map(\.id)
         for item in expect.values where !values.contains(item.id) {
-            bag.error("unknown-value", "rule set '\(rules.id)' has no value '\(item.id)'\(Spelling.hint(for: item.id, among: values))", at: item.keyMark)
+            bag.error(
+                .unknownValue, "rule set '\(rules.id)' has no value '\(item.id)'\(Spelling.hint(for: item.id, among: values))", at: item.keyMark)
         }
         let scores = rules.scores.map(\.id)
         for item in expect.scores where !scores.contains(item.id) {
-            bag.error("unknown-score", "rule set '\(rules.id)' has no score '\(item.id)'\(Spelling.hint(for: item.id, among: scores))", at: item.keyMark)
+            bag.error(
+                .unknownScore, "rule set '\(rules.id)' has no score '\(item.id)'\(Spelling.hint(for: item.id, among: scores))", at: item.keyMark)
         }
     }
 }

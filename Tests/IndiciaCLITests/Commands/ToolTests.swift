@@ -32,14 +32,17 @@ struct ToolTests {
         #expect(ToolRunner.run([]).code == .usage)
     }
 
-    @Test("lint on the shipped packs has no errors; every warning is an unverified flag")
+    @Test("lint on the shipped packs has no errors; every warning is an unverified flag or a pack-test coverage gap")
     func lintShipped() {
         // A fixed date: whether a contact's review date has passed is checked in LintCommandTests.
         let run = ToolRunner.run(["lint", "--today", "2026-11-29"])
         #expect(run.code == .ok)
         let findingLines = run.output.split(separator: "\n").filter { $0.contains(": warning: ") || $0.contains(": error: ") }
         #expect(!findingLines.isEmpty)
-        for line in findingLines { #expect(line.hasSuffix("[unverified]"), "\(line)") }
+        for line in findingLines {
+            let coverage = line.hasSuffix("[untested-outcome]") || line.hasSuffix("[untested-next-step]") || line.hasSuffix("[untested-pack]")
+            #expect(line.hasSuffix("[unverified]") || coverage, "\(line)")
+        }
         #expect(run.output.contains(" 0 errors,") || run.output.hasPrefix("0 errors") || run.output.contains("\n0 errors,"))
     }
 

@@ -13,7 +13,7 @@ struct LinterCoverageTests {
         let findings = Linter().lint(PackLibrary.load(paths: [Self.root + "/v1"]))
         // The fixture's tests reach every outcome and give call_999 and refer_as_first_responder,
         // but no test is about a worker who is not a First Responder.
-        #expect(findings.map(\.code) == ["untested-next-step"])
+        #expect(findings.map(\.code) == [.untestedNextStep])
         #expect(findings.first?.message.contains("'contact_a_first_responder'") == true)
         #expect(findings.first?.severity == .warning)
         #expect(findings.first?.mark.line == 62)
@@ -24,8 +24,11 @@ struct LinterCoverageTests {
         let library = PackLibrary.load(paths: [Self.root + "/v1/questionnaires", Self.root + "/v1/rules/shelter.yaml", Self.root + "/failing"])
         let findings = Linter().lint(library)
         // The failing tests reach concern and danger only.
-        #expect(findings.filter { $0.code == "untested-outcome" }.map(\.message) == ["no test of rule set 'shelter' reaches outcome 'none' (level 0)"])
-        #expect(Set(findings.filter { $0.code == "untested-next-step" }.map(\.message)) == ["no test of rule set 'shelter' gives next step 'refer_as_first_responder'"])
+        #expect(findings.filter { $0.code == .untestedOutcome }.map(\.message) == ["no test of rule set 'shelter' reaches outcome 'none' (level 0)"])
+        #expect(
+            Set(findings.filter { $0.code == .untestedNextStep }.map(\.message)) == [
+                "no test of rule set 'shelter' gives next step 'refer_as_first_responder'"
+            ])
     }
 
     @Test("a test file that does not load is a lint error")

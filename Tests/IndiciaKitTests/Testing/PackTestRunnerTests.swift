@@ -66,7 +66,7 @@ struct PackTestRunnerTests {
             ("unknown-indicator", "unknown-indicator", 12, 20), ("not-yaml", "yaml-syntax", 9, 1), ("other-pack", "unknown-rules", 4, 8),
         ] {
             let errors = Self.report(folder).diagnostics
-            #expect(errors.map(\.code) == [code], "\(folder)")
+            #expect(errors.map(\.code.rawValue) == [code], "\(folder)")
             #expect(errors.first.map { [$0.mark.line, $0.mark.column] } == [line, column], "\(folder)")
         }
     }
