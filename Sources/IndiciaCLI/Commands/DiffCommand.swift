@@ -15,8 +15,9 @@ enum DiffCommand {
             renamed choice) are listed with the reason. Then the totals (moved up, moved down,
             changed next steps only) and which items of the pack changed their text or condition.
 
-              --cases FILE    the cases, as NDJSON (one JSON case per line); default: the pack's
-                              own tests (kind: tests files beside both revisions)
+              --cases FILE    the cases, as NDJSON (one JSON case per line; - for standard
+                              input); default: the pack's own tests (kind: tests files
+                              beside both revisions)
               --format F      text (default), json or html
               --pack ID       the rule set to compare, when a folder holds several
 
@@ -73,11 +74,16 @@ enum DiffCommand {
             written += 1
         }
         if let cases = arguments.options["--cases"] {
-            guard !Platform.isDirectory(cases), let fd = Platform.openForReading(cases) else {
-                context.errors.write("indicia diff: cannot read \(cases)\n")
-                return .noInput
+            let input: InputSource
+            if cases == "-" {
+                input = context.input
+            } else {
+                guard !Platform.isDirectory(cases), let fd = Platform.openForReading(cases) else {
+                    context.errors.write("indicia diff: cannot read \(cases)\n")
+                    return .noInput
+                }
+                input = FileInput(fd: fd, owned: true)
             }
-            let input = FileInput(fd: fd, owned: true)
             var reader = RecordReader(limit: CaseLimits.standard.maxLineBytes)
             reader.read(input) { record, line in
                 switch record {

@@ -1,7 +1,7 @@
 /// One difference between two revisions of a pack's content: an item added, removed, or changed
 /// in its condition, its wording, or what it accepts.
 public struct RuleChange: Sendable, Equatable {
-    /// What kind of item: `question`, `value`, `indicator`, `score`, `outcome`, `next step`, `table`.
+    /// What kind of item: `question`, `value`, `indicator`, `score`, `outcome`, `next step`, `table`, `service`.
     public var kind: String
     /// The item's id.
     public var id: String
@@ -14,7 +14,7 @@ public struct RuleChange: Sendable, Equatable {
     public var after: String?
 
     /// Every difference between the content of two packs, in pack order (questions, values,
-    /// indicators, scores, outcomes, next steps, tables).
+    /// indicators, scores, outcomes, next steps, tables, the services the next steps name).
     ///
     /// - Parameters:
     ///   - old: The published revision.
@@ -112,6 +112,18 @@ public struct RuleChange: Sendable, Equatable {
             if !removed.isEmpty { parts.append("removed: " + removed.joined(separator: ", ")) }
             if a.defaultRow?.cells != b.defaultRow?.cells { parts.append("default row changed") }
             return parts.isEmpty ? [] : [.init(kind: "table", id: a.id, change: "rows", before: nil, after: parts.joined(separator: "; "))]
+        }
+        let oldServices = old.services.values.sorted { $0.id < $1.id }
+        let newServices = new.services.values.sorted { $0.id < $1.id }
+        out += compare("service", oldServices, newServices, id: \.id) { a, b in
+            let before = [a.name, a.phone, a.url, a.email].compactMap { $0 }.joined(separator: " | ")
+            let after = [b.name, b.phone, b.url, b.email].compactMap { $0 }.joined(separator: " | ")
+            var changes: [RuleChange] = []
+            if before != after { changes.append(.init(kind: "service", id: a.id, change: "contact", before: before, after: after)) }
+            if a.description != b.description {
+                changes.append(.init(kind: "service", id: a.id, change: "text", before: a.description, after: b.description))
+            }
+            return changes
         }
         return out
     }

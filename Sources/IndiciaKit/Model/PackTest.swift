@@ -17,17 +17,24 @@ public struct PackTest: Sendable, Equatable {
     /// - Parameter id: The case id to give it.
     /// - Returns: The JSON bytes.
     public func caseJSON(id: String) -> [UInt8] {
+        Self.caseJSON(id: id, answers: answers).json
+    }
+
+    /// A JSON case from some answers, with where each answer's value starts in it.
+    static func caseJSON(id: String, answers: [Answer]) -> (json: [UInt8], starts: [Int]) {
         var json = Array("{\"id\":".utf8)
         JSONOutput.string(id, to: &json)
         json += Array(",\"answers\":{".utf8)
+        var starts: [Int] = []
         for (n, answer) in answers.enumerated() {
             if n > 0 { json.append(0x2C) }
             JSONOutput.string(answer.question, to: &json)
             json.append(0x3A)
+            starts.append(json.count)
             json += answer.json
         }
         json += Array("}}".utf8)
-        return json
+        return (json, starts)
     }
 
     /// One answer as written in the test file, kept as the JSON it stands for.

@@ -45,18 +45,7 @@ public struct PackTestSuite: Sendable {
         var evaluation = Evaluation()
         let provider = SinglePackProvider(runtime)
         while true {
-            var json = Array("{\"id\":".utf8)
-            JSONOutput.string(test.id, to: &json)
-            json += Array(",\"answers\":{".utf8)
-            var starts: [Int] = []
-            for (n, answer) in answers.enumerated() {
-                if n > 0 { json.append(0x2C) }
-                JSONOutput.string(answer.question, to: &json)
-                json.append(0x3A)
-                starts.append(json.count)
-                json += answer.json
-            }
-            json += Array("}}".utf8)
+            let (json, starts) = PackTest.caseJSON(id: test.id, answers: answers)
             let result = json.withUnsafeBufferPointer { decoder.decode($0, packs: provider, defaultPack: 0, into: &evaluation) }
             guard case .failure(let failure) = result else { return json }
             let error = failure.error

@@ -59,6 +59,15 @@ struct DiffCommandTests {
             ])
     }
 
+    @Test("--cases - reads the cases from standard input, with the same report")
+    func standardInput() throws {
+        let cases = try String(contentsOfFile: Self.fixtures + "/diff/cases.ndjson", encoding: .utf8)
+        let fromFile = ToolRunner.run(Self.arguments)
+        let fromInput = ToolRunner.run(["diff", Self.fixtures + "/v1", Self.fixtures + "/v2", "--cases", "-"], input: cases, chunk: 7)
+        #expect(fromInput.code == .findings)
+        #expect(fromInput.output == fromFile.output)
+    }
+
     @Test("a revision against itself: nothing changed, exit 0")
     func unchanged() {
         let run = ToolRunner.run(["diff", Self.fixtures + "/v1", Self.fixtures + "/v1"])
