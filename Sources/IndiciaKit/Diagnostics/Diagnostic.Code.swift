@@ -75,6 +75,7 @@ extension Diagnostic {
         case noSource = "no-source"
         case unverified
         case reviewOverdue = "review-overdue"
+        case noReviewDate = "no-review-date"
         // Pack tests (kind: tests files)
         case unknownRules = "unknown-rules"
         case testsNotRun = "tests-not-run"
@@ -103,7 +104,8 @@ extension Diagnostic {
         /// (`never-fires`, `outcome-unreachable`); their default is the proved case.
         public var defaultSeverity: Severity {
             switch self {
-            case .unusedQuestion, .unscoredQuestionnaire, .unusedTables, .noSource, .unverified, .reviewOverdue, .untestedPack, .untestedOutcome,
+            case .unusedQuestion, .unscoredQuestionnaire, .unusedTables, .noSource, .unverified, .reviewOverdue, .noReviewDate, .untestedPack,
+                .untestedOutcome,
                 .untestedNextStep:
                 return .warning
             case .notChecked: return .note
@@ -178,6 +180,7 @@ extension Diagnostic {
             case .reviewOverdue:
                 return
                     "A service's `review_by` date has passed (against `--today`, `INDICIA_TODAY` or today's date): check its details against the source again."
+            case .noReviewDate: return "A service has no `review_by` date, so lint cannot tell when its contact details are due to be checked again."
             case .unknownRules: return "A test file's `rules:` names a rule set that was not found."
             case .testsNotRun: return "A test file's tests were not run because the rule set they test does not load."
             case .unknownQuestion: return "A test answers a question the questionnaire does not have."

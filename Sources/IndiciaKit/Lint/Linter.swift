@@ -139,12 +139,21 @@ public struct Linter: Sendable {
         return out
     }
 
-    /// A `review-overdue` warning when the service's review date is before ``today``.
+    /// A `review-overdue` warning when the service's review date is before ``today``, or a
+    /// `no-review-date` warning when it has none (that one does not depend on the date).
     ///
     /// - Parameter service: The service.
     /// - Returns: At most one diagnostic.
     func reviewDate(_ service: Service) -> [Diagnostic] {
-        guard let today, let reviewBy = service.reviewBy, reviewBy < today else { return [] }
+        guard let reviewBy = service.reviewBy else {
+            return [
+                Diagnostic(
+                    .warning, .noReviewDate,
+                    "service '\(service.id)' has no review_by date, so nothing will say when its contact details are due to be checked again; add 'checked' and 'review_by'",
+                    at: service.mark)
+            ]
+        }
+        guard let today, reviewBy < today else { return [] }
         let checked = service.checked.map { "checked \(CalendarDate.iso(fromDays: $0)), " } ?? ""
         return [
             Diagnostic(

@@ -91,6 +91,23 @@ struct ServiceReviewDateTests {
         #expect(!Linter().lint(library).contains { $0.code == .reviewOverdue })
     }
 
+    @Test("a service without review_by gets no-review-date, whatever the date; one with it does not")
+    func noReviewDate() throws {
+        let undated = Fixtures.library(questionnaire: Self.questionnaire, rules: Self.rules, services: Self.services(""))
+        for linter in [Linter(), Linter(today: try Self.day("2026-01-01")), Linter(today: try Self.day("2030-01-01"))] {
+            let found = linter.lint(undated).filter { $0.code == .noReviewDate }
+            #expect(found.count == 1)
+            #expect(found.first?.severity == .warning)
+            #expect(found.first?.message.hasPrefix("service 'front_door' has no review_by date") == true)
+            #expect(found.first?.mark.line == 7)
+        }
+        let checkedOnly = Fixtures.library(
+            questionnaire: Self.questionnaire, rules: Self.rules, services: Self.services("    checked: 2026-03-01"))
+        #expect(Linter().lint(checkedOnly).filter { $0.code == .noReviewDate }.count == 1)
+        let dated = Fixtures.library(questionnaire: Self.questionnaire, rules: Self.rules, services: Self.dated)
+        #expect(!Linter(today: try Self.day("2026-05-01")).lint(dated).contains { $0.code == .noReviewDate || $0.code == .reviewOverdue })
+    }
+
     @Test("a directory no rule set uses is still checked for overdue reviews")
     func unusedDirectory() throws {
         let rules = Self.rules.replacingOccurrences(of: "services: [local]\n", with: "")
