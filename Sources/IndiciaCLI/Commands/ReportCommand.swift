@@ -93,54 +93,41 @@ enum ReportCommand {
         var code: ExitCode
     }
 
-    /// Feeds every non-blank line of one input to the builder, or the whole input when it is one
-    /// pretty-printed document (as the guided CLI's `--out` writes). Returns the problem, if any,
-    /// naming the input and line; nothing from the line itself is shown.
+    /// Feeds every record of one input to the builder: result lines, or pretty-printed result
+    /// documents (as the guided CLI's `--out` writes), framed by ``CaseStream`` exactly as
+    /// `indicia evaluate` frames cases. Returns the problem, if any, naming the input, line and
+    /// column (the same position `indicia evaluate` gives for the same bad record); nothing from
+    /// the record itself is shown.
     static func read(_ input: InputSource, name: String, into builder: inout NetworkReportBuilder) -> Problem? {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var end = 0
-        var lineNumber = 0
-        var document: Bool?
-        var scanned = 0
-        // One line (or the whole document): parsed and added, or the problem.
-        func take(_ bytes: ArraySlice<UInt8>) -> Problem? {
-            lineNumber += 1
-            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 && $0 != 0x0A }) else { return nil }
-            do throws(CaseError) {
-                builder.add(try JSONValue.parse(Array(bytes)))
-                return nil
-            } catch {
-                return Problem(message: "\(name):\(lineNumber): not a result (\(error.message))", code: .dataError)
-            }
-        }
+        var stream = CaseStream(limits: CaseLimits(maxLineBytes: maxRecordBytes))
         while true {
-            if buffer.count - end < 1 << 15 { buffer += [UInt8](repeating: 0, count: buffer.count) }
-            let n = buffer.withUnsafeMutableBytes { raw in input.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[end...])) }
-            if n < 0 { return Problem(message: "cannot read \(name)", code: .noInput) }
-            if n == 0 { break }
-            end += n
-            if document == nil { document = StreamProcessor.looksLikeDocument(buffer, 0, end) }
-            if document != false {
-                guard end <= maxRecordBytes else {
-                    return Problem(message: "\(name): the document is longer than \(maxRecordBytes) bytes", code: .dataError)
+            while let record = stream.next() {
+                if let failure = record.failure {
+                    return Problem(message: "\(name):\(record.line): \(failure.message) [\(failure.code.rawValue)]", code: .dataError)
                 }
-                continue
+                let parsed = stream.buffer.withUnsafeBufferPointer { bytes -> Result<JSONValue, CaseError> in
+                    let slice = UnsafeBufferPointer(rebasing: bytes[record.range])
+                    do throws(CaseError) {
+                        return .success(try JSONValue.parse(Array(slice)))
+                    } catch {
+                        let (located, line) = CaseStream.locate(error, in: slice, line: record.line)
+                        let column = located.column.map { ":\($0)" } ?? ""
+                        return .failure(
+                            CaseError(
+                                located.code, "\(name):\(line)\(column): not a result (\(located.message)) [\(located.code.rawValue)]",
+                                path: located.path))
+                    }
+                }
+                switch parsed {
+                case .success(let value): builder.add(value)
+                case .failure(let error): return Problem(message: error.message, code: .dataError)
+                }
             }
-            var start = 0
-            // Bytes before `scanned` hold no newline: each byte is searched once.
-            while let newline = buffer[max(start, scanned)..<end].firstIndex(of: 0x0A) {
-                if let problem = take(buffer[start..<newline]) { return problem }
-                start = newline + 1
-            }
-            scanned = end - start
-            guard end - start <= maxRecordBytes else {
-                return Problem(message: "\(name):\(lineNumber + 1): the line is longer than \(maxRecordBytes) bytes", code: .dataError)
-            }
-            buffer.replaceSubrange(0..<start, with: [])
-            end -= start
-            buffer += [UInt8](repeating: 0, count: start)
+            if stream.isFinished { return nil }
+            let n = stream.read(into: { input.read(into: $0) })
+            if n < 0 { return Problem(message: "cannot read \(name)", code: .noInput) }
+            if n == 0 { stream.finish() }
         }
-        return take(buffer[0..<end])
     }
 
     /// Area labels (from a pack's `report_areas` table) and choice labels, for the packs the results name.

@@ -28,6 +28,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func parse(_ bytes: [UInt8]) throws(CaseError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { (buffer) throws(CaseError) -> JSONValue in
             var scanner = JSONScanner(buffer)
+            // A byte order mark is ignored, as in cases (RFC 8259 allows it).
+            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { scanner.position = 3 }
             let value = try parseValue(&scanner, depth: 0)
             scanner.skipWhitespace()
             guard scanner.atEnd else { throw scanner.malformed("unexpected data after the document", path: "") }

@@ -1,27 +1,42 @@
 extension PackRuntime {
-    /// Evaluates one JSON case with this pack and returns the result line (without a newline).
+    /// Evaluates JSON cases with this pack: one document, or several records framed exactly as
+    /// `indicia evaluate` frames its input (``CaseStream``).
     ///
-    /// The same decoder, evaluation and writer as `indicia evaluate`, for one document.
+    /// The same framing, decoder, evaluation and writer as `indicia evaluate`, so the same input
+    /// gives the same bytes (error positions included).
     ///
     /// - Parameters:
-    ///   - json: The case document's bytes.
-    ///   - profile: How much of the result to write.
-    /// - Returns: The result, or the per-record error result (also JSON).
+    ///   - json: The input's bytes.
+    ///   - profile: How much of each result to write.
+    /// - Returns: Whether every record was evaluated, and the result lines (one per record, joined
+    ///   by newlines, with no final newline; one result for a single document).
     public func evaluateJSON(_ json: [UInt8], profile: ResultProfile = .full) -> (ok: Bool, bytes: [UInt8]) {
         let provider = SinglePackProvider(self)
+        var stream = CaseStream(complete: json)
         var decoder = CaseDecoder()
         var evaluation = Evaluation()
         var out = ByteBuffer(capacity: 4096)
-        let decoded = json.withUnsafeBufferPointer { decoder.decode($0, packs: provider, defaultPack: 0, into: &evaluation) }
-        switch decoded {
-        case .success(let record):
-            pack.evaluate(&evaluation)
-            ResultWriter.write(evaluation, runtime: self, id: record.idRange.map { Array(json[$0]) }, profile: profile, to: &out)
-            return (true, out.array)
-        case .failure(let failure):
-            ResultWriter.writeError(failure.error, line: 1, id: failure.idRange.map { Array(json[$0]) }, to: &out)
-            return (false, out.array)
+        var ok = true
+        var records = 0
+        while let record = stream.next() {
+            records += 1
+            let evaluated = stream.buffer.withUnsafeBufferPointer { input in
+                decoder.evaluate(
+                    record, in: input, file: nil, packs: provider, defaultPack: 0, profile: profile, evaluation: &evaluation, to: &out)
+            }
+            if !evaluated { ok = false }
         }
+        if records == 0 {
+            // Nothing but blank lines: still one answer, as for any record that is not a case.
+            let empty = CaseStream.Record(range: 0..<0, line: 1, failure: nil)
+            ok = [UInt8]().withUnsafeBufferPointer { input in
+                decoder.evaluate(
+                    empty, in: input, file: nil, packs: provider, defaultPack: 0, profile: profile, evaluation: &evaluation, to: &out)
+            }
+        }
+        var bytes = out.array
+        if bytes.last == 0x0A { bytes.removeLast() }
+        return (ok, bytes)
     }
 
     /// The result of an already evaluated case, as the same JSON `indicia evaluate` writes.
@@ -37,17 +52,17 @@ extension PackRuntime {
     }
 }
 
-/// A provider holding exactly one pack (cases naming another pack get `unknown-pack`).
+/// A provider holding exactly one pack (cases naming another pack, or another revision of it, get
+/// `unknown-pack`, as from `indicia evaluate`).
 final class SinglePackProvider: PackProvider {
     private let only: PackRuntime
 
     init(_ runtime: PackRuntime) { only = runtime }
 
     func index(named name: String) -> Result<Int, CaseError> {
-        let id = name.split(separator: "@").first.map(String.init) ?? name
-        guard id == only.pack.identity.id else {
-            return .failure(CaseError(.unknownPack, "this case names a different pack", path: "/pack"))
-        }
+        let reference = PackReference(name)
+        guard reference.id == only.pack.identity.id else { return .failure(reference.unknown) }
+        if let mismatch = reference.mismatch(only.pack.identity) { return .failure(mismatch) }
         return .success(0)
     }
 

@@ -6,7 +6,7 @@ public enum ResultWriter {
     /// Appends the result of an evaluation (without a trailing newline).
     ///
     /// - Parameters:
-    ///   - evaluation: The evaluated case.
+    ///   - evaluation: The evaluated case (prepared for `runtime`'s pack; anything else stops the program).
     ///   - runtime: The pack it was evaluated with.
     ///   - id: The case id as raw JSON (a string with quotes, or a number), or nil.
     ///   - profile: How much of the evaluation to write.
@@ -19,7 +19,7 @@ public enum ResultWriter {
     /// Appends the result of an evaluation, taking the case id straight from the input line.
     ///
     /// - Parameters:
-    ///   - evaluation: The evaluated case.
+    ///   - evaluation: The evaluated case (prepared for `runtime`'s pack; anything else stops the program).
     ///   - runtime: The pack it was evaluated with.
     ///   - idBytes: The case id as raw JSON, or nil.
     ///   - profile: How much of the evaluation to write.
@@ -28,6 +28,8 @@ public enum ResultWriter {
         _ evaluation: Evaluation, runtime: PackRuntime, idBytes: UnsafeBufferPointer<UInt8>?, profile: ResultProfile = .full,
         to out: inout ByteBuffer
     ) {
+        // The writer reads slots by the pack's numbers: never over an evaluation of another pack.
+        precondition(runtime.pack.owns(evaluation), "ResultWriter.write needs an Evaluation prepared for the runtime's pack")
         if profile == .summary { return writeSummary(evaluation, runtime: runtime, idBytes: idBytes, to: &out) }
         let pack = runtime.pack
         let f = runtime.fragments
@@ -150,25 +152,35 @@ public enum ResultWriter {
     ///
     /// - Parameters:
     ///   - error: What went wrong.
-    ///   - line: The 1-based input line.
+    ///   - file: The input file the record is in (nil for standard input or a single document).
+    ///   - line: The 1-based input line of the problem.
     ///   - id: The case id as raw JSON, if it was read.
     ///   - out: The buffer.
-    public static func writeError(_ error: CaseError, line: Int, id: [UInt8]?, to out: inout ByteBuffer) {
-        guard let id else { return writeError(error, line: line, idBytes: nil, to: &out) }
-        id.withUnsafeBufferPointer { writeError(error, line: line, idBytes: $0, to: &out) }
+    public static func writeError(_ error: CaseError, file: String? = nil, line: Int, id: [UInt8]?, to out: inout ByteBuffer) {
+        guard let id else { return writeError(error, file: file, line: line, idBytes: nil, to: &out) }
+        id.withUnsafeBufferPointer { writeError(error, file: file, line: line, idBytes: $0, to: &out) }
     }
 
     /// Appends an error result, taking the case id straight from the input line.
     ///
     /// - Parameters:
     ///   - error: What went wrong.
-    ///   - line: The 1-based input line.
+    ///   - file: The input file the record is in (nil for standard input or a single document).
+    ///   - line: The 1-based input line of the problem (counted in its file).
     ///   - idBytes: The case id as raw JSON, if it was read.
     ///   - out: The buffer.
-    public static func writeError(_ error: CaseError, line: Int, idBytes: UnsafeBufferPointer<UInt8>?, to out: inout ByteBuffer) {
+    public static func writeError(
+        _ error: CaseError, file: String? = nil, line: Int, idBytes: UnsafeBufferPointer<UInt8>?, to out: inout ByteBuffer
+    ) {
         out.append("{\"id\":")
         if let idBytes { out.append(idBytes) } else { out.append("null") }
-        out.append(",\"ok\":false,\"line\":")
+        out.append(",\"ok\":false,")
+        if let file {
+            out.append("\"file\":")
+            JSONOutput.string(file, to: &out)
+            out.append(",")
+        }
+        out.append("\"line\":")
         JSONOutput.integer(line, to: &out)
         out.append(",\"error\":{\"code\":")
         JSONOutput.string(error.code.rawValue, to: &out)

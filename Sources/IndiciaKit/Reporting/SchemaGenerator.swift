@@ -194,7 +194,12 @@ public enum SchemaGenerator {
         let failed = object(
             [
                 ("id", caseID), ("ok", .object([("const", .bool(false))])),
-                ("line", described("The input line of the record (1-based); in a pretty-printed document, the line of the problem.", integer)),
+                ("file", described("The input file the record is in; absent for standard input.", string)),
+                (
+                    "line",
+                    described(
+                        "The input line of the problem (1-based, counted in its file); in a pretty-printed document, the line inside it.", integer)
+                ),
                 (
                     "error",
                     object(

@@ -54,6 +54,7 @@ struct EvaluateCommandTests {
                 #"[1,2,3]"#,
                 Self.good,
                 "",
+                "not json",
             ].joined(separator: "\n") + "\n"
         let run = ToolRunner.run(["evaluate", "--pack", Self.tiny], input: input)
         let results = lines(run.output)
@@ -69,6 +70,8 @@ struct EvaluateCommandTests {
         #expect(paths[3] == "/answers/hours")
         #expect(paths[4] == "/pack")
         #expect(results[8]["id"] as? String == "c1")
+        // The blank line (line 10) gets no result but is counted: the next record is line 11.
+        #expect(results[9]["line"] as? Int == 11)
         #expect(run.code == .findings)
     }
 

@@ -93,7 +93,8 @@ struct ReportCommandTests {
         let run = ToolRunner.run(["report"], input: input, chunk: 1000)
         #expect(run.code == .dataError)
         #expect(run.output.isEmpty)
-        #expect(run.errors.hasPrefix("indicia report: <stdin>:14: not a result (malformed JSON"))
+        #expect(run.errors.hasPrefix("indicia report: <stdin>:14:1: not a result (malformed JSON"))
+        #expect(run.errors.hasSuffix("[malformed-json]\n"))
         #expect(!run.errors.contains("SECRET"))
     }
 }

@@ -1,0 +1,237 @@
+import Dispatch
+import IndiciaKit
+
+/// Evaluates the records of one input or more, framed by ``CaseStream``, and writes one result line
+/// per record, in input order, using every core.
+///
+/// Threading protocol (also in `docs/internals.md`), checked by the compiler except inside
+/// ``Locked``:
+/// - The records framed after each read are a batch. A large batch is cut into pieces by bytes,
+///   and a ``Job`` (a `Sendable` value: the batch's bytes, its records, the cuts) is run by
+///   `DispatchQueue.concurrentPerform`, one piece per call. Each piece has its own worker state
+///   (decoder, evaluation, output buffer, pack view) in a ``Locked``, taken for the whole piece.
+/// - Packs are shared through ``PackCache``, whose state is ``Locked``.
+/// - A batch's results are handed to a writer thread (the pieces' buffers are swapped into
+///   ``Locked`` buffers it writes), which writes them while the next batch is evaluated. Anything
+///   else that writes first waits for it (``drain()``), so output order never changes.
+final class ParallelEvaluator {
+    /// What one piece reuses from case to case.
+    struct WorkerState: ~Copyable {
+        var decoder = CaseDecoder()
+        var evaluation = Evaluation()
+        var out = ByteBuffer(capacity: 1 << 17)
+        var failed = 0
+        let packs: WorkerPacks
+    }
+
+    /// Where results go, and whether a write has failed.
+    struct Output {
+        let sink: OutputSink
+        var failed = false
+    }
+
+    /// One batch's work for the threads.
+    struct Job: Sendable {
+        let input: [UInt8]
+        let records: [CaseStream.Record]
+        let pieces: [Range<Int>]
+        let file: String?
+        let defaultPack: Int?
+        let profile: ResultProfile
+        let workers: [Locked<WorkerState>]
+        /// The next piece nobody has taken: each thread takes the next one free.
+        let next = Locked(0)
+
+        /// The next piece to evaluate, or nil when every piece is taken.
+        func take() -> Int? {
+            next.withLock { next in
+                guard next < pieces.count else { return nil }
+                defer { next += 1 }
+                return next
+            }
+        }
+
+        /// Evaluates one piece into its worker's buffer (emptied first).
+        func run(_ part: Int) {
+            workers[part].withLock { state in
+                state.out.removeAll()
+                state.failed = 0
+                input.withUnsafeBufferPointer { bytes in
+                    for record in records[pieces[part]] {
+                        let ok = state.decoder.evaluate(
+                            record, in: bytes, file: file, packs: state.packs, defaultPack: defaultPack, profile: profile,
+                            evaluation: &state.evaluation, to: &state.out)
+                        if !ok { state.failed += 1 }
+                    }
+                }
+            }
+        }
+    }
+
+    let defaultPack: Int?
+    let lineBuffered: Bool
+    let profile: ResultProfile
+    /// At most this many threads evaluate a batch; with 1, results are also written on this thread.
+    let threads: Int
+    let limits = CaseLimits.standard
+    private let workers: [Locked<WorkerState>]
+    /// What the writer thread writes, one buffer per piece.
+    private let written: [Locked<ByteBuffer>]
+    private let output: Locked<Output>
+    private(set) var records = 0
+    private(set) var failed = 0
+    /// Batches smaller than this (in bytes: a few dozen cases) are not worth splitting between threads.
+    static let parallelThreshold = 16 << 10
+    /// How many pieces a large batch is cut into, and so how many workers' states there are.
+    static let pieces = 8
+    /// The writer thread, and the write it has in hand (at most one).
+    private let writer = DispatchQueue(label: "indicia.evaluate.writer")
+    private let writing = DispatchGroup()
+    /// The records of the batch in hand (kept to reuse its memory).
+    private var batch: [CaseStream.Record] = []
+
+    /// Creates an evaluator.
+    ///
+    /// - Parameters:
+    ///   - packs: The pack cache.
+    ///   - defaultPack: The pack for cases that name none.
+    ///   - output: Where results go; handed over (write to it only through ``flush()`` from now on).
+    ///   - lineBuffered: Flush after every result.
+    ///   - profile: How much of each result to write.
+    ///   - threads: At most this many threads evaluate; with 1, this thread also writes.
+    init(
+        packs: PackCache, defaultPack: Int?, output: OutputSink, lineBuffered: Bool, profile: ResultProfile = .full,
+        threads: Int = Platform.processorCount
+    ) {
+        self.defaultPack = defaultPack
+        self.output = Locked(Output(sink: output))
+        self.lineBuffered = lineBuffered
+        self.profile = profile
+        self.threads = max(1, threads)
+        let count = lineBuffered || Platform.processorCount < 2 || threads < 2 ? 1 : Self.pieces
+        workers = (0..<count).map { _ in Locked(WorkerState(packs: WorkerPacks(packs))) }
+        written = (0..<count).map { _ in Locked(ByteBuffer(capacity: 1 << 17)) }
+    }
+
+    /// Whether writing the results failed.
+    var outputFailed: Bool {
+        drain()
+        return output.withLock { $0.failed }
+    }
+
+    /// Evaluates every record of one input.
+    ///
+    /// - Parameters:
+    ///   - input: The input.
+    ///   - file: Its name for error results (nil for standard input); lines are counted per input.
+    func process(_ input: InputSource, file: String?) {
+        // Every result is written before this returns.
+        defer { drain() }
+        var stream = CaseStream(limits: limits)
+        while true {
+            batch.removeAll(keepingCapacity: true)
+            while let record = stream.next() { batch.append(record) }
+            if !batch.isEmpty { evaluate(stream.buffer, file: file) }
+            if stream.isFinished { return }
+            // About to read: if that could wait (a coprocess between requests), everything so far goes out first.
+            if !input.hasDataWaiting { flush() }
+            if stream.read(into: { input.read(into: $0) }) <= 0 { stream.finish() }
+        }
+    }
+
+    /// Writes out everything so far; false if the output failed.
+    @discardableResult
+    func flush() -> Bool {
+        drain()
+        return output.withLock { output in
+            if !output.sink.flush() { output.failed = true }
+            return !output.failed
+        }
+    }
+
+    /// Evaluates the batch's records, in parallel when there are enough of them, and writes their
+    /// results in order.
+    private func evaluate(_ input: [UInt8], file: String?) {
+        records += batch.count
+        if lineBuffered {
+            evaluateOneByOne(input, file: file)
+            return
+        }
+        // Cut into as many pieces as there are workers' states, by bytes; the threads take pieces
+        // as they become free, so a core slowed by other work (the writer thread, say) holds up
+        // one small piece rather than half the batch.
+        let first = batch[0].range.lowerBound
+        let bytes = batch[batch.count - 1].range.upperBound - first
+        let parts = bytes >= Self.parallelThreshold ? workers.count : 1
+        var pieces: [Range<Int>] = []
+        var cut = 0
+        for piece in 0..<parts where cut < batch.count {
+            var next = batch.count
+            if piece < parts - 1 {
+                let target = first + bytes * (piece + 1) / parts
+                next = cut + 1
+                while next < batch.count, batch[next].range.lowerBound < target { next += 1 }
+            }
+            pieces.append(cut..<next)
+            cut = next
+        }
+        let job = Job(input: input, records: batch, pieces: pieces, file: file, defaultPack: defaultPack, profile: profile, workers: workers)
+        if pieces.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: min(threads, pieces.count)) { _ in
+                while let piece = job.take() { job.run(piece) }
+            }
+        } else {
+            job.run(0)
+        }
+        for part in pieces.indices { failed += workers[part].withLock { $0.failed } }
+        if threads == 1 {
+            // One thread: this one writes too.
+            for part in pieces.indices {
+                workers[part].withLock { state in
+                    output.withLock { output in
+                        if !output.sink.write(raw: state.out.bytes) { output.failed = true }
+                    }
+                }
+            }
+            return
+        }
+        // Hand this batch to the writer once it has finished the previous one; the workers fill
+        // the buffers it has just written while it writes this batch.
+        drain()
+        for part in pieces.indices {
+            workers[part].withLock { state in written[part].withLock { swap(&state.out, &$0) } }
+        }
+        let (buffers, sink, count, group) = (written, output, pieces.count, writing)
+        group.enter()
+        writer.async {
+            sink.withLock { output in
+                for part in 0..<count {
+                    buffers[part].withLock { buffer in
+                        if !output.sink.write(raw: buffer.bytes) { output.failed = true }
+                    }
+                }
+            }
+            group.leave()
+        }
+    }
+
+    /// `--line-buffered`: each result is written and flushed as soon as it is ready.
+    private func evaluateOneByOne(_ input: [UInt8], file: String?) {
+        for index in batch.indices {
+            let job = Job(
+                input: input, records: batch, pieces: [index..<(index + 1)], file: file, defaultPack: defaultPack, profile: profile, workers: workers)
+            job.run(0)
+            failed += workers[0].withLock { $0.failed }
+            workers[0].withLock { state in
+                output.withLock { output in
+                    if !output.sink.write(raw: state.out.bytes) || !output.sink.flush() { output.failed = true }
+                }
+            }
+        }
+    }
+
+    /// Waits until the writer thread has written everything handed to it.
+    func drain() {
+        writing.wait()
+    }
+}
