@@ -4,16 +4,18 @@
 //   pack        pack decoding, compilation and lint, for a rules file against a fixed questionnaire
 //   expression  the expression parser and type checker
 //   case        the JSON case decoder, evaluation and result writer, with the shipped screening pack
+//   respaced    differential: every input, as given and with a space after every ':' and ',' outside
+//               strings, gives the same results byte for byte (error columns aside, which move)
 #if canImport(Glibc)
     import Glibc
 #endif
 
 enum FuzzTarget: String {
-    case yaml, pack, expression, `case`
+    case yaml, pack, expression, `case`, respaced
 
     static let current: FuzzTarget = {
         guard let raw = getenv("FUZZ_TARGET"), let target = FuzzTarget(rawValue: String(cString: raw)) else {
-            fputs("FUZZ_TARGET must be one of yaml, pack, expression, case\n", stderr)
+            fputs("FUZZ_TARGET must be one of yaml, pack, expression, case, respaced\n", stderr)
             exit(2)
         }
         return target
@@ -49,7 +51,7 @@ let screeningRuntime: PackRuntime? = {
 public func initialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?)
     -> Int32
 {
-    if FuzzTarget.current == .case, screeningRuntime == nil {
+    if FuzzTarget.current == .case || FuzzTarget.current == .respaced, screeningRuntime == nil {
         fputs("fuzz: the shipped screening pack does not load (run from the repository root)\n", stderr)
         exit(2)
     }
@@ -81,6 +83,58 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     case .case:
         guard let runtime = screeningRuntime else { abort() }
         _ = runtime.evaluateJSON(bytes)
+    case .respaced:
+        guard let runtime = screeningRuntime else { abort() }
+        let compact = runtime.evaluateJSON(bytes)
+        let spaced = runtime.evaluateJSON(respace(bytes))
+        guard compact.ok == spaced.ok, withoutColumns(compact.bytes) == withoutColumns(spaced.bytes) else {
+            fputs(
+                "respaced: different results\n\(String(decoding: compact.bytes, as: UTF8.self))\n\(String(decoding: spaced.bytes, as: UTF8.self))\n",
+                stderr)
+            abort()
+        }
     }
     return 0
+}
+
+/// The same JSON with a space after every ':' and ',' outside strings (which changes no meaning).
+func respace(_ bytes: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count * 2)
+    var inString = false
+    var escaped = false
+    for byte in bytes {
+        out.append(byte)
+        if inString {
+            if escaped {
+                escaped = false
+            } else if byte == 0x5C {
+                escaped = true
+            } else if byte == 0x22 || byte == 0x0A {
+                inString = false
+            }
+        } else if byte == 0x22 {
+            inString = true
+        } else if byte == 0x3A || byte == 0x2C {
+            out.append(0x20)
+        }
+    }
+    return out
+}
+
+/// Results with every `,"column":N` removed (the only thing re-spacing may change).
+func withoutColumns(_ bytes: [UInt8]) -> [UInt8] {
+    let marker = Array(#","column":"#.utf8)
+    var out: [UInt8] = []
+    var index = 0
+    while index < bytes.count {
+        if bytes[index] == 0x2C, index + marker.count <= bytes.count, Array(bytes[index..<(index + marker.count)]) == marker {
+            index += marker.count
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            continue
+        }
+        out.append(bytes[index])
+        index += 1
+    }
+    return out
 }

@@ -5,7 +5,8 @@ extension Evaluation {
     /// - Parameter pack: The pack evaluated.
     /// - Returns: Indicator indices.
     public func firedIndicators(_ pack: CompiledPack) -> [Int] {
-        pack.indicatorSlots.indices.filter { slots[pack.indicatorSlots[$0]].isTrue }
+        guard pack.owns(self) else { return [] }
+        return pack.indicatorSlots.indices.filter { slots[pack.indicatorSlots[$0]].isTrue }
     }
 
     /// Indices of indicators that could not be assessed because answers were missing.
@@ -13,7 +14,8 @@ extension Evaluation {
     /// - Parameter pack: The pack evaluated.
     /// - Returns: Indicator indices.
     public func indeterminateIndicators(_ pack: CompiledPack) -> [Int] {
-        pack.indicatorSlots.indices.filter { Self.undecided(slots[pack.indicatorSlots[$0]]) }
+        guard pack.owns(self) else { return [] }
+        return pack.indicatorSlots.indices.filter { Self.undecided(slots[pack.indicatorSlots[$0]]) }
     }
 
     /// Missing for want of an answer; conditions resting only on questions not asked are not applicable.
@@ -28,8 +30,10 @@ extension Evaluation {
     /// - Parameters:
     ///   - indicator: Indicator index.
     ///   - pack: The pack evaluated.
-    /// - Returns: Question indices.
+    /// - Returns: Question indices (none when the evaluation is not of this pack, or the indicator
+    ///   index is out of range).
     public func evidence(forIndicator indicator: Int, in pack: CompiledPack) -> [Int] {
+        guard pack.owns(self), pack.indicatorSlots.indices.contains(indicator) else { return [] }
         if let fixed = pack.staticEvidence[indicator] { return fixed }
         return dynamicEvidence(forIndicator: indicator, in: pack)
     }
@@ -77,7 +81,8 @@ extension Evaluation {
     ///   - pack: The pack.
     /// - Returns: The answer's text.
     public func answerText(_ question: Int, in pack: CompiledPack) -> String? {
-        AnswerFormat.text(of: slots[question], question: pack.questionnaire.questions[question], pack: pack)
+        guard pack.owns(self), pack.questionnaire.questions.indices.contains(question) else { return nil }
+        return AnswerFormat.text(of: slots[question], question: pack.questionnaire.questions[question], pack: pack)
     }
 }
 

@@ -16,6 +16,10 @@ public struct Evaluation: Sendable {
     public internal(set) var recommendations: [Int] = []
     /// Free-text answers by question index.
     public internal(set) var texts: [Int: String] = [:]
+    /// The pack this evaluation was prepared for (``CompiledPack/prepare(_:)``): the entry points
+    /// that index ``slots`` with a pack's slot numbers check it, so an evaluation prepared for
+    /// another pack (or not at all) can never be read or written out of bounds.
+    var preparedFor: ObjectIdentifier?
 
     /// An empty evaluation to fill.
     public init() {}
@@ -48,12 +52,24 @@ extension CompiledPack {
             for index in 0..<questionCount { evaluation.slots[index] = .missing(.unanswered) }
         }
         evaluation.texts.removeAll(keepingCapacity: true)
+        evaluation.preparedFor = ObjectIdentifier(storage)
+    }
+
+    /// Whether an evaluation was prepared for this pack, so its slots fit the pack's slot numbers.
+    ///
+    /// - Parameter evaluation: The evaluation.
+    /// - Returns: True if ``prepare(_:)`` of this pack (or of a copy of it) made it ready.
+    public func owns(_ evaluation: Evaluation) -> Bool {
+        evaluation.preparedFor == ObjectIdentifier(storage) && evaluation.slots.count == storage.slotCount
     }
 
     /// Evaluates answers already written into `evaluation.slots`.
     ///
-    /// - Parameter evaluation: Prepared with ``prepare(_:)`` and filled with answers.
+    /// - Parameter evaluation: Prepared with ``prepare(_:)`` of this pack and filled with answers.
+    ///   Anything else is a programming error and stops the program (compiled rules read slots
+    ///   without bounds checks, so they are never run over slots of the wrong size).
     public func evaluate(_ evaluation: inout Evaluation) {
+        precondition(owns(evaluation), "CompiledPack.evaluate(_:) needs an Evaluation prepared for this pack with prepare(_:)")
         let storage = self.storage
         evaluation.ignored.removeAll(keepingCapacity: true)
         evaluation.undetermined.removeAll(keepingCapacity: true)

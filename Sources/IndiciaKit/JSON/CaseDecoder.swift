@@ -91,7 +91,13 @@ public struct CaseDecoder: Sendable {
                     let key = try scanner.readString(path: "")
                     try scanner.expect(0x3A, "':'", path: "")
                     scanner.skipWhitespace()
+                    // A key written with escapes ("\u0069d") means the same as the plain one ("id").
+                    let escapedName = key.hasEscapes ? try scanner.decodeBytes(key, path: "") : nil
                     let name = scanner.slice(key)
+                    func isField(_ word: StaticString) -> Bool {
+                        guard let escapedName else { return Self.equals(name, word) }
+                        return escapedName.withUnsafeBufferPointer { Self.equals($0, word) }
+                    }
                     func firstTime(_ seen: inout Bool, _ field: String) throws(CaseError) {
                         guard !seen else {
                             throw CaseError(
@@ -100,10 +106,10 @@ public struct CaseDecoder: Sendable {
                         }
                         seen = true
                     }
-                    if Self.equals(name, "id") {
+                    if isField("id") {
                         try firstTime(&fieldsSeen.id, "id")
                         id = try readID(&scanner)
-                    } else if Self.equals(name, "pack") {
+                    } else if isField("pack") {
                         try firstTime(&fieldsSeen.pack, "pack")
                         guard scanner.peek == 0x22 else {
                             throw scanner.fail(.wrongType, "'pack' must be text naming a pack", path: "/pack")
@@ -116,7 +122,7 @@ public struct CaseDecoder: Sendable {
                             error.column = token.start
                             throw error
                         }
-                    } else if Self.equals(name, "answers") {
+                    } else if isField("answers") {
                         try firstTime(&fieldsSeen.answers, "answers")
                         answersAt = scanner.position
                         if let candidate = explicitPack ?? defaultPack {
@@ -129,8 +135,10 @@ public struct CaseDecoder: Sendable {
                     } else {
                         throw CaseError(
                             .unknownField,
-                            "unknown field '\(Self.printable(String(decoding: name, as: UTF8.self)))'; a case has id, pack and answers",
-                            path: "/" + JSONScanner.pointerSegment(name), column: key.start)
+                            "unknown field '\(Self.printable(String(decoding: escapedName ?? Array(name), as: UTF8.self)))'; a case has id, pack and answers",
+                            path: "/"
+                                + (escapedName.map { $0.withUnsafeBufferPointer(JSONScanner.pointerSegment) } ?? JSONScanner.pointerSegment(name)),
+                            column: key.start)
                     }
                     if try scanner.another(closing: 0x7D, path: "") { continue }
                     break
@@ -357,7 +365,7 @@ public struct CaseDecoder: Sendable {
             case .notKnownNotAllowed(let column):
                 return CaseError(.notKnownNotAllowed, "question '\(id)' does not accept \"not_known\"", path: path, column: column)
             case .belowMinimum(let column):
-                var minimum = ""
+                var minimum = "the smallest number"
                 if case .integer(let lo?, _, _) = question.kind { minimum = lo.compactText }
                 if case .decimal(let lo?, _, _) = question.kind { minimum = lo.compactText }
                 return CaseError(.outOfRange, "the answer to '\(id)' is below its minimum of \(minimum)", path: path, column: column)
@@ -428,10 +436,19 @@ public struct CaseDecoder: Sendable {
                 }
                 return .bool(flag)
             case 0x2D, 0x30...0x39:
+                let start = scanner.position
                 let number = try scanner.readNumber(path: "")
                 guard spec.kind == .integer || spec.kind == .decimal else { throw AnswerProblem.wrongType(column: column) }
-                guard let number else { throw AnswerProblem.aboveMaximum(column: column) }
-                if spec.kind == .integer, number.rounded() != number { throw AnswerProblem.notWhole(column: column) }
+                // Too large to hold (1e400): above the maximum, or below the minimum when negative.
+                guard let number else {
+                    throw scanner.bytes[start] == 0x2D ? AnswerProblem.belowMinimum(column: column) : AnswerProblem.aboveMaximum(column: column)
+                }
+                // Whole as written, not only after rounding to a Double (1e-400, 0.99999999999999999999).
+                if spec.kind == .integer,
+                    number.rounded() != number || !Self.isWhole(UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.position]))
+                {
+                    throw AnswerProblem.notWhole(column: column)
+                }
                 if number < spec.min { throw AnswerProblem.belowMinimum(column: column) }
                 if number > spec.max { throw AnswerProblem.aboveMaximum(column: column) }
                 return .number(number)
@@ -474,6 +491,47 @@ public struct CaseDecoder: Sendable {
         } catch {
             throw .wrongType(column: column)
         }
+    }
+
+    /// Whether a JSON number, as written, is a whole number: its digits after the decimal point,
+    /// once the exponent is applied, are all zero.
+    static func isWhole(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
+        var fraction = 0
+        var trailingZeros = 0
+        var anyNonZero = false
+        var exponent = 0
+        var negativeExponent = false
+        var inFraction = false
+        var index = literal.startIndex
+        if index < literal.endIndex, literal[index] == 0x2D { index += 1 }
+        while index < literal.endIndex {
+            let byte = literal[index]
+            index += 1
+            if byte == 0x2E {
+                inFraction = true
+            } else if byte == 0x65 || byte == 0x45 {
+                if index < literal.endIndex, literal[index] == 0x2D || literal[index] == 0x2B {
+                    negativeExponent = literal[index] == 0x2D
+                    index += 1
+                }
+                while index < literal.endIndex {
+                    // Capped: an exponent this large decides the question anyway.
+                    exponent = min(exponent * 10 + Int(literal[index] &- 0x30), 100_000)
+                    index += 1
+                }
+            } else {
+                if inFraction { fraction += 1 }
+                if byte == 0x30 {
+                    trailingZeros += 1
+                } else {
+                    anyNonZero = true
+                    trailingZeros = 0
+                }
+            }
+        }
+        // Zero is whole however it is written; otherwise the digits times ten to this power.
+        guard anyNonZero else { return true }
+        return (negativeExponent ? -exponent : exponent) - fraction + trailingZeros >= 0
     }
 
     @inline(__always)

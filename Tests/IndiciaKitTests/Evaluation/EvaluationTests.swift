@@ -131,3 +131,30 @@ struct EvaluationTests {
         #expect(runtime.evaluateJSON(json).ok)
     }
 }
+
+/// The public entry points that index slots check the evaluation belongs to the pack.
+@Suite("Evaluation: the safe public edge")
+struct EvaluationEdgeTests {
+    @Test("an evaluation belongs to the pack that prepared it; explanations of a foreign one are empty, never out of bounds")
+    func ownership() throws {
+        let runtime = try #require(FastPathTests.runtime)
+        let pack = runtime.pack
+        var evaluation = Evaluation()
+        #expect(!pack.owns(evaluation))
+        #expect(evaluation.firedIndicators(pack).isEmpty)
+        #expect(evaluation.evidence(forIndicator: 0, in: pack).isEmpty)
+        #expect(evaluation.answerText(0, in: pack) == nil)
+        pack.prepare(&evaluation)
+        #expect(pack.owns(evaluation))
+        let other = try #require(
+            Fixtures.pack(
+                questionnaire:
+                    "version: 1\nkind: questionnaire\nid: oq\nrevision: \"1\"\ntitle: O\nsections:\n  - id: s\n    title: S\n    questions:\n      - { id: a, type: yes_no, text: A? }\n",
+                rules:
+                    "version: 1\nkind: rules\nid: or\nrevision: \"1\"\ntitle: O\nquestionnaire: oq\nstrengths:\n  - { id: strong, label: Strong, weight: 3 }\nindicators:\n  - { id: i, label: I, strength: strong, when: a, source: s, verified: true }\noutcomes:\n  - { id: none, level: 0, label: None }\n"
+            ))
+        #expect(!other.owns(evaluation), "prepared for another pack")
+        #expect(evaluation.evidence(forIndicator: 0, in: other).isEmpty)
+        #expect(evaluation.evidence(forIndicator: 10_000, in: pack).isEmpty, "an indicator index out of range")
+    }
+}
