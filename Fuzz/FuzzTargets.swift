@@ -6,16 +6,17 @@
 //   case        the JSON case decoder, evaluation and result writer, with the shipped screening pack
 //   respaced    differential: every input, as given and with a space after every ':' and ',' outside
 //               strings, gives the same results byte for byte (error columns aside, which move)
+//   tests       pack test files (kind: tests) against a fixed pack: decoding, checking, running, reports, lint
 #if canImport(Glibc)
     import Glibc
 #endif
 
 enum FuzzTarget: String {
-    case yaml, pack, expression, `case`, respaced
+    case yaml, pack, expression, `case`, respaced, tests
 
     static let current: FuzzTarget = {
         guard let raw = getenv("FUZZ_TARGET"), let target = FuzzTarget(rawValue: String(cString: raw)) else {
-            fputs("FUZZ_TARGET must be one of yaml, pack, expression, case, respaced\n", stderr)
+            fputs("FUZZ_TARGET must be one of yaml, pack, expression, case, respaced, tests\n", stderr)
             exit(2)
         }
         return target
@@ -38,6 +39,28 @@ let baseQuestionnaire = Array(
           - { id: q_number, type: integer, min: 0, max: 100, text: Number? }
           - { id: q_multi, type: multiple_choice, text: Multi?, choices: [{ id: x, label: X }, { id: y, label: Y }] }
           - { id: q_date, type: date, text: Date? }
+    """.utf8)
+
+let baseRules = Array(
+    """
+    version: 1
+    kind: rules
+    id: base
+    revision: "1"
+    title: Base
+    questionnaire: base
+    values:
+      - { id: chosen_a, expr: "q_choice == 'a'" }
+    indicators:
+      - { id: i_yes, label: Yes, when: q_yes, source: S, verified: true }
+      - { id: i_many, label: Many, when: q_number > 50 or 'x' in q_multi, source: S, verified: true }
+    scores:
+      - { id: total, label: Total, expr: count() }
+    outcomes:
+      - { id: high, level: 2, label: High, when: total >= 2 }
+      - { id: none, level: 0, label: None }
+    recommendations:
+      - { id: act, text: Act., when: "outcome == 'high'", source: S, verified: true }
     """.utf8)
 
 let screeningRuntime: PackRuntime? = {
@@ -93,6 +116,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
                 stderr)
             abort()
         }
+    case .tests:
+        let library = PackLibrary.load(sources: [("q.yaml", baseQuestionnaire), ("r.yaml", baseRules), ("t.yaml", bytes)])
+        let report = library.testReport()
+        _ = report.text()
+        _ = report.json()
+        _ = DiagnosticRenderer(sources: library.sources).render(Linter().lint(library))
     }
     return 0
 }

@@ -43,10 +43,12 @@ enum TestCommand {
                 }
                 paths.append(path)
                 // The packs the tests run against: --packs, else the pack folder above the path, else the default.
-                if arguments.options["--packs"] == nil, let root = packRoot(above: path) {
-                    paths += [root + "/rules", root + "/questionnaires"]
-                } else {
+                if arguments.options["--packs"] != nil {
                     paths += locator.defaultPaths
+                } else if let root = packRoot(above: path) {
+                    paths += [root + "/rules", root + "/questionnaires"]
+                } else if !Platform.isDirectory(path) {
+                    paths.append(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
                 }
             }
         } else {

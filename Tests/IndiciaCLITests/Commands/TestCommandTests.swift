@@ -31,6 +31,19 @@ struct TestCommandTests {
         #expect(ToolRunner.run(["test", "--format", "xml"]).code == .usage)
     }
 
+    @Test("a test file beside its pack files, with no rules/ folder, runs against them")
+    func flatFolder() throws {
+        let folder = ToolRunner.temporaryDirectory()
+        for (from, to) in [
+            ("v1/questionnaires/shelter.yaml", "q.yaml"), ("v1/rules/shelter.yaml", "r.yaml"), ("v1/rules/tests/shelter.yaml", "t.yaml"),
+        ] {
+            try FileManager.default.copyItem(atPath: Self.fixtures + "/" + from, toPath: folder + "/" + to)
+        }
+        let run = ToolRunner.run(["test", folder + "/t.yaml"])
+        #expect(run.code == .ok, "\(run.output)")
+        #expect(run.output == "3 passed, 0 failed\n")
+    }
+
     @Test("--format json is one JSON document with the counts and each failure's position")
     func json() throws {
         let run = ToolRunner.run(["test", "--packs", Self.fixtures + "/v1", "--format", "json", Self.fixtures + "/failing/tests.yaml"])
