@@ -84,16 +84,23 @@ enum DiffCommand {
                 }
                 input = FileInput(fd: fd, owned: true)
             }
-            var reader = RecordReader(limit: CaseLimits.standard.maxLineBytes)
-            reader.read(input) { record, line in
-                switch record {
-                case .record(let bytes): emit(diff.compare(bytes, line: line))
-                case .tooLong:
-                    emit(
-                        diff.refuse(
-                            CaseError(.lineTooLong, "the record is longer than \(CaseLimits.standard.maxLineBytes) bytes; it was not read", path: ""),
-                            line: line))
+            // The engine's one case stream: the same records, line numbers and refusals as evaluate.
+            var stream = CaseStream()
+            while true {
+                while let record = stream.next() {
+                    if let failure = record.failure {
+                        emit(diff.refuse(failure, line: record.line))
+                    } else {
+                        emit(diff.compare(Array(stream.buffer[record.range]), line: record.line))
+                    }
                 }
+                if stream.isFinished { break }
+                let n = stream.read(into: { input.read(into: $0) })
+                if n < 0 {
+                    context.errors.write("indicia diff: cannot read \(cases)\n")
+                    return .noInput
+                }
+                if n == 0 { stream.finish() }
             }
         } else {
             // The pack's own tests: those beside the new revision, then any only the old one has.
