@@ -19,6 +19,8 @@ public struct CompiledPack: Sendable {
         let expressions: [TypedExpr?]
         let outcomeConditions: [Evaluator?]
         let recommendationConditions: [Evaluator?]
+        /// Per recommendation: the expression naming a further service (`services_from`), if any.
+        let recommendationServices: [Evaluator?]
         let outcomeSymbols: [Int32]
         let choiceSymbols: [[Int32]]
         let questionIndex: [String: Int]
@@ -35,8 +37,8 @@ public struct CompiledPack: Sendable {
             identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable,
             valueSlots: [Int], indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int,
             visibility: [(section: Evaluator?, question: Evaluator?)], program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?],
-            recommendationConditions: [Evaluator?], outcomeSymbols: [Int32], choiceSymbols: [[Int32]], questionIndex: [String: Int],
-            dependencies: Dependencies
+            recommendationConditions: [Evaluator?], recommendationServices: [Evaluator?], outcomeSymbols: [Int32], choiceSymbols: [[Int32]],
+            questionIndex: [String: Int], dependencies: Dependencies
         ) {
             self.identity = identity
             self.questionnaire = questionnaire
@@ -52,6 +54,7 @@ public struct CompiledPack: Sendable {
             self.expressions = expressions
             self.outcomeConditions = outcomeConditions
             self.recommendationConditions = recommendationConditions
+            self.recommendationServices = recommendationServices
             self.outcomeSymbols = outcomeSymbols
             self.choiceSymbols = choiceSymbols
             self.questionIndex = questionIndex
@@ -71,14 +74,16 @@ public struct CompiledPack: Sendable {
     init(
         identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable, valueSlots: [Int],
         indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int, visibility: [(section: Evaluator?, question: Evaluator?)],
-        program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?], recommendationConditions: [Evaluator?], outcomeSymbols: [Int32],
-        choiceSymbols: [[Int32]], questionIndex: [String: Int], dependencies: Dependencies
+        program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?], recommendationConditions: [Evaluator?],
+        recommendationServices: [Evaluator?] = [], outcomeSymbols: [Int32], choiceSymbols: [[Int32]], questionIndex: [String: Int],
+        dependencies: Dependencies
     ) {
         storage = Storage(
             identity: identity, questionnaire: questionnaire, rules: rules, services: services, symbols: symbols, valueSlots: valueSlots,
             indicatorSlots: indicatorSlots, scoreSlots: scoreSlots, outcomeSlot: outcomeSlot, slotCount: slotCount, visibility: visibility,
             program: program, expressions: expressions, outcomeConditions: outcomeConditions, recommendationConditions: recommendationConditions,
-            outcomeSymbols: outcomeSymbols, choiceSymbols: choiceSymbols, questionIndex: questionIndex, dependencies: dependencies)
+            recommendationServices: recommendationServices, outcomeSymbols: outcomeSymbols, choiceSymbols: choiceSymbols,
+            questionIndex: questionIndex, dependencies: dependencies)
     }
 
     /// One compiled computation: fill `slot` by running `evaluate`.
@@ -126,6 +131,7 @@ public struct CompiledPack: Sendable {
     var expressions: [TypedExpr?] { storage.expressions }
     var outcomeConditions: [Evaluator?] { storage.outcomeConditions }
     var recommendationConditions: [Evaluator?] { storage.recommendationConditions }
+    var recommendationServices: [Evaluator?] { storage.recommendationServices }
     var outcomeSymbols: [Int32] { storage.outcomeSymbols }
     /// Choice symbols of each question (empty for non-choice questions).
     var choiceSymbols: [[Int32]] { storage.choiceSymbols }
@@ -150,4 +156,28 @@ public struct CompiledPack: Sendable {
     /// - Parameter id: Question id.
     /// - Returns: Its index, or nil.
     public func questionIndex(of id: String) -> Int? { questionIndex[id] }
+
+    /// The service a recommendation's `services_from` names for these answers, if any.
+    func chosenService(ofRecommendation index: Int, _ slots: UnsafePointer<Value>) -> Service? {
+        guard index < recommendationServices.count, let lookup = recommendationServices[index],
+            case .symbol(let symbol) = lookup(slots)
+        else { return nil }
+        return services[symbols.name(symbol)]
+    }
+
+    /// The services that go with a recommendation in this evaluation: its fixed `services`, then
+    /// the one its `services_from` names (for example that council's front door), if any.
+    ///
+    /// - Parameters:
+    ///   - index: The recommendation's index in the rule set.
+    ///   - evaluation: The evaluated case.
+    /// - Returns: The services, in order.
+    public func services(ofRecommendation index: Int, in evaluation: Evaluation) -> [Service] {
+        var out = rules.recommendations[index].services.compactMap { services[$0] }
+        let chosen = evaluation.slots.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { chosenService(ofRecommendation: index, $0) }
+        }
+        if let chosen, !out.contains(where: { $0.id == chosen.id }) { out.append(chosen) }
+        return out
+    }
 }

@@ -3,11 +3,13 @@ public enum Builtin: String, Sendable, CaseIterable {
     case answered
     case notKnown = "not_known"
     case asked
+    case ignoredAnswer = "ignored_answer"
     case coalesce
     case any, all
     case min, max, round, clamp, abs
     case count
     case countPossible = "count_possible"
+    case atLeast = "at_least"
     case weightSum = "weight_sum"
     case countSelected = "count_selected"
     case lookup
@@ -25,6 +27,7 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .answered: return "answered(question)"
         case .notKnown: return "not_known(question)"
         case .asked: return "asked(question)"
+        case .ignoredAnswer: return "ignored_answer(question)"
         case .coalesce: return "coalesce(value, fallback)"
         case .any: return "any(condition, condition, ...)"
         case .all: return "all(condition, condition, ...)"
@@ -35,6 +38,7 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .abs: return "abs(number)"
         case .count: return "count(category='id', strength='id', tag='id') (all optional)"
         case .countPossible: return "count_possible(category='id', strength='id', tag='id')"
+        case .atLeast: return "at_least(n, category='id', strength='id', tag='id')"
         case .weightSum: return "weight_sum(category='id', strength='id', tag='id')"
         case .countSelected: return "count_selected(question)"
         case .lookup: return "lookup(table, key) or lookup(table, key, 'column')"

@@ -48,4 +48,7 @@ struct CompileEnvironment {
     var outcomeSlot: Int = -1
     /// When set, only questions before this index may be referenced (skip logic).
     var questionLimit: Int?
+    /// The slot holding question 0's answer as given, before skip logic hid it (`ignored_answer`);
+    /// question `i`'s is at `rawAnswerBase + i`. -1 when not available.
+    var rawAnswerBase: Int = -1
 }

@@ -334,7 +334,7 @@ struct ExpressionCompiler {
                 at: at)
         }
         switch builtin {
-        case .count, .countPossible, .weightSum:
+        case .count, .countPossible, .atLeast, .weightSum:
             return try compileIndicatorAggregate(builtin, arguments, at: at)
         case .lookup:
             return try compileLookup(arguments, at: at)
@@ -352,6 +352,18 @@ struct ExpressionCompiler {
         }
         let functions = args.map(\.evaluate)
         switch builtin {
+        case .ignoredAnswer:
+            try arity(1...1)
+            guard case .question(let slot) = args[0].node, environment.rawAnswerBase >= 0 else {
+                throw Error(.exprType, "ignored_answer() needs a question id; usage: \(builtin.usage)", at: arguments[0].offset)
+            }
+            let raw = environment.rawAnswerBase + slot
+            // The answer given although skip logic hid the question; "not asked" otherwise.
+            return TypedExpr(node: .other, type: args[0].type, offset: at, children: args) { slots in
+                guard case .missing(.notAsked) = slots[slot] else { return .missing(.notAsked) }
+                let given = slots[raw]
+                return given.isMissing ? .missing(.notAsked) : given
+            }
         case .answered, .notKnown, .asked, .countSelected:
             try arity(1...1)
             guard case .question(let slot) = args[0].node else {
@@ -469,7 +481,7 @@ struct ExpressionCompiler {
                 }
                 return functions[functions.count - 1](slots)
             }
-        case .count, .countPossible, .weightSum, .lookup:
+        case .count, .countPossible, .atLeast, .weightSum, .lookup:
             throw Error(.exprSyntax, "internal: unreachable", at: at)
         }
     }
@@ -482,6 +494,18 @@ struct ExpressionCompiler {
 
     private mutating func compileIndicatorAggregate(_ builtin: Builtin, _ arguments: [Expr.Argument], at: Int) throws(ExpressionError) -> TypedExpr {
         var filters: [String: String] = [:]
+        var arguments = arguments
+        var threshold = 0
+        if builtin == .atLeast {
+            // at_least(n, filters...): n is a fixed whole number, written first.
+            guard let first = arguments.first, first.label == nil, case .number(let n, _) = first.value, n >= 0, n <= 10_000,
+                n == n.rounded()
+            else {
+                throw Error(.exprSyntax, "at_least() needs a whole number first; usage: \(builtin.usage)", at: arguments.first?.offset ?? at)
+            }
+            threshold = Int(n)
+            arguments.removeFirst()
+        }
         for argument in arguments {
             guard let label = argument.label else {
                 throw Error(.exprSyntax, "\(builtin.identifier)() takes named filters; usage: \(builtin.usage)", at: argument.offset)
@@ -537,6 +561,30 @@ struct ExpressionCompiler {
                     return .number(Double(n))
                 }
             }
+        case .atLeast:
+            let threshold = threshold
+            // Three-valued: true once n are present; false once even the undecided ones could not
+            // make n; otherwise missing, so a band that rests on it is "could not be ruled out".
+            // Indicators that do not apply (their questions were not asked) never count as undecided.
+            evaluate = { values in
+                slots.withUnsafeBufferPointer { slots in
+                    var present = 0
+                    var undecided = 0
+                    var reason = Value.missing(.notAsked)
+                    for slot in slots {
+                        switch values[slot] {
+                        case .bool(true): present &+= 1
+                        case .missing(let why) where why != .notAsked:
+                            undecided &+= 1
+                            reason = Logic.combineMissing(reason, .missing(why))
+                        default: break
+                        }
+                    }
+                    if present >= threshold { return .bool(true) }
+                    if present &+ undecided < threshold { return .bool(false) }
+                    return reason
+                }
+            }
         default:
             evaluate = { values in
                 slots.withUnsafeBufferPointer { slots in
@@ -548,7 +596,7 @@ struct ExpressionCompiler {
                 }
             }
         }
-        return TypedExpr(node: .indicators(slots), type: .number, offset: at, children: [], evaluate: evaluate)
+        return TypedExpr(node: .indicators(slots), type: builtin == .atLeast ? .bool : .number, offset: at, children: [], evaluate: evaluate)
     }
 
     private mutating func compileLookup(_ arguments: [Expr.Argument], at: Int) throws(ExpressionError) -> TypedExpr {

@@ -18,6 +18,14 @@ struct ResultFragments: Sendable {
     let indeterminateOpen: FragmentTable
     /// Per recommendation: the whole object.
     let recommendations: FragmentTable
+    /// Per recommendation: the object up to the end of its fixed services, and the rest, for
+    /// writing a service chosen by `services_from` in between.
+    let recommendationHeads: FragmentTable
+    let recommendationTails: FragmentTable
+    /// Per recommendation: whether it lists fixed services (so a chosen one needs a comma first).
+    let recommendationHasServices: [Bool]
+    /// Every service of the pack as a JSON object, by id.
+    let serviceJSON: [String: [UInt8]]
     /// Per score: `"id":`
     let scoreKeys: FragmentTable
     /// Per value marked output (index into rules.values, key bytes).
@@ -115,27 +123,35 @@ struct ResultFragments: Sendable {
             rules.indicators.map { indicator in
                 Array("{\"id\":".utf8) + s(indicator.id) + Array(",\"label\":".utf8) + s(indicator.label) + Array(",\"missing\":[".utf8)
             })
-        recommendations = FragmentTable(
-            rules.recommendations.map { recommendation in
-                var bytes = Array("{\"id\":".utf8) + s(recommendation.id) + Array(",\"text\":".utf8) + s(recommendation.text)
-                bytes += Array(",\"services\":[".utf8)
-                var first = true
-                for id in recommendation.services {
-                    guard let service = pack.services[id] else { continue }
-                    if !first { bytes.append(0x2C) }
-                    first = false
-                    bytes += Array("{\"id\":".utf8) + s(service.id) + Array(",\"name\":".utf8) + s(service.name)
-                    if let phone = service.phone { bytes += Array(",\"phone\":".utf8) + s(phone) }
-                    if let url = service.url { bytes += Array(",\"url\":".utf8) + s(url) }
-                    if let email = service.email { bytes += Array(",\"email\":".utf8) + s(email) }
-                    if let description = service.description { bytes += Array(",\"description\":".utf8) + s(description) }
-                    bytes += Array(",\"scope\":".utf8) + s(service.scope) + Array(",\"verified\":\(service.verified)".utf8)
-                    if let checked = service.checked { bytes += Array(",\"checked\":".utf8) + s(CalendarDate.iso(fromDays: checked)) }
-                    bytes.append(0x7D)
-                }
-                bytes += Array("],\"source\":".utf8) + (recommendation.source.map(s) ?? Array("null".utf8))
-                return bytes + Array(",\"verified\":\(recommendation.verified)}".utf8)
-            })
+        func service(_ service: Service) -> [UInt8] {
+            var bytes = Array("{\"id\":".utf8) + s(service.id) + Array(",\"name\":".utf8) + s(service.name)
+            if let phone = service.phone { bytes += Array(",\"phone\":".utf8) + s(phone) }
+            if let url = service.url { bytes += Array(",\"url\":".utf8) + s(url) }
+            if let email = service.email { bytes += Array(",\"email\":".utf8) + s(email) }
+            if let description = service.description { bytes += Array(",\"description\":".utf8) + s(description) }
+            bytes += Array(",\"scope\":".utf8) + s(service.scope) + Array(",\"verified\":\(service.verified)".utf8)
+            if let checked = service.checked { bytes += Array(",\"checked\":".utf8) + s(CalendarDate.iso(fromDays: checked)) }
+            return bytes + [0x7D]
+        }
+        var heads: [[UInt8]] = []
+        var tails: [[UInt8]] = []
+        var hasServices: [Bool] = []
+        for recommendation in rules.recommendations {
+            var head = Array("{\"id\":".utf8) + s(recommendation.id) + Array(",\"text\":".utf8) + s(recommendation.text)
+            head += Array(",\"services\":[".utf8)
+            let fixed = recommendation.services.compactMap { pack.services[$0] }
+            head += fixed.map(service).joined(separator: [0x2C])
+            heads.append(head)
+            hasServices.append(!fixed.isEmpty)
+            var tail = Array("],\"source\":".utf8) + (recommendation.source.map(s) ?? Array("null".utf8))
+            tail += Array(",\"verified\":\(recommendation.verified)}".utf8)
+            tails.append(tail)
+        }
+        recommendations = FragmentTable(zip(heads, tails).map { $0 + $1 })
+        recommendationHeads = FragmentTable(heads)
+        recommendationTails = FragmentTable(tails)
+        recommendationHasServices = hasServices
+        serviceJSON = pack.services.mapValues(service)
         scoreKeys = FragmentTable(rules.scores.map { s($0.id) + [0x3A] })
         valueKeys = rules.values.enumerated().filter { $0.element.output }.map { ($0.offset, s($0.element.id) + [0x3A]) }
         categoryKeys = FragmentTable(rules.categories.map { s($0.id) + [0x3A] })

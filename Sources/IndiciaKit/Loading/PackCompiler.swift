@@ -41,6 +41,8 @@ struct PackCompiler {
         outcomeSlot = scoreBase + rules.scores.count
         expressions = Array(repeating: nil, count: outcomeSlot + 1)
         environment = CompileEnvironment(questions: questionnaire.questions, names: [:])
+        // After the outcome: each question's answer as given, kept when skip logic hides it (ignored_answer).
+        environment.rawAnswerBase = outcomeSlot + 1
     }
 
     /// Compiles, returning the pack (nil if any error) and every diagnostic found.
@@ -51,7 +53,8 @@ struct PackCompiler {
         for index in rules.indicators.indices { visit(indicatorBase + index, from: nil) }
         for index in rules.scores.indices { visit(scoreBase + index, from: nil) }
         let (outcomeConditions, outcomeDeps) = compileOutcomes()
-        let (recommendationConditions, recommendationDeps) = compileRecommendations()
+        var (recommendationConditions, recommendationDeps) = compileRecommendations()
+        let recommendationServices = compileRecommendationServices(&recommendationDeps)
         checkServices()
         guard !bag.hasErrors else { return (nil, bag.all) }
         var choiceSymbols: [[Int32]] = []
@@ -72,9 +75,10 @@ struct PackCompiler {
             identity: identity, questionnaire: questionnaire, rules: rules, services: services, symbols: symbols,
             valueSlots: rules.values.indices.map { valueBase + $0 },
             indicatorSlots: rules.indicators.indices.map { indicatorBase + $0 },
-            scoreSlots: rules.scores.indices.map { scoreBase + $0 }, outcomeSlot: outcomeSlot, slotCount: outcomeSlot + 1,
+            scoreSlots: rules.scores.indices.map { scoreBase + $0 }, outcomeSlot: outcomeSlot,
+            slotCount: outcomeSlot + 1 + questionnaire.questions.count,
             visibility: visibility, program: program, expressions: expressions, outcomeConditions: outcomeConditions,
-            recommendationConditions: recommendationConditions, outcomeSymbols: outcomeSymbols,
+            recommendationConditions: recommendationConditions, recommendationServices: recommendationServices, outcomeSymbols: outcomeSymbols,
             choiceSymbols: choiceSymbols, questionIndex: questionIndex,
             dependencies: CompiledPack.Dependencies(
                 bySlot: questionDeps, outcomes: outcomeDeps, recommendations: recommendationDeps,
@@ -206,7 +210,7 @@ struct PackCompiler {
                 stack.append(lhs)
                 stack.append(rhs)
             case .call(let name, let arguments, let at):
-                if let builtin = Builtin(rawValue: name), [.count, .countPossible, .weightSum].contains(builtin) {
+                if let builtin = Builtin(rawValue: name), [.count, .countPossible, .atLeast, .weightSum].contains(builtin) {
                     var filters: [String: String] = [:]
                     for argument in arguments {
                         if let label = argument.label, case .string(let value, _) = argument.value { filters[label] = value }
@@ -437,6 +441,57 @@ struct PackCompiler {
             deps.append(compiled?.1 ?? [])
         }
         return (conditions, deps)
+    }
+
+    /// Compiles each recommendation's `services_from`: text from a known set (normally a table
+    /// column keyed by an answer) where every possible value is a service id, or empty for none.
+    private mutating func compileRecommendationServices(_ deps: inout [Set<Int>]) -> [Evaluator?] {
+        var known: Set<String> = [""]
+        for directory in directories {
+            for service in directory.services { known.insert(service.id) }
+        }
+        var env = environment
+        env.outcomeIDs = rules.outcomes.map(\.id)
+        env.outcomeSlot = outcomeSlot
+        var out: [Evaluator?] = []
+        for (index, recommendation) in rules.recommendations.enumerated() {
+            guard let source = recommendation.servicesFrom else {
+                out.append(nil)
+                continue
+            }
+            let context = "services_from of recommendation '\(recommendation.id)'"
+            do throws(ExpressionError) {
+                let expr = try Parser.parse(source.text)
+                for (slot, _) in references(in: expr) {
+                    if slot < valueBase {
+                        deps[index].formUnion(questionClosure(slot))
+                    } else {
+                        guard state[slot] == .done else { throw ExpressionError(.exprType, "it uses a value that did not compile", at: 0) }
+                        deps[index].formUnion(questionDeps[slot] ?? [])
+                    }
+                }
+                var compiler = ExpressionCompiler(environment: env, symbols: symbols)
+                let typed = try compiler.compile(expr)
+                symbols = compiler.symbols
+                guard case .symbol(let domain?) = typed.type else {
+                    throw ExpressionError(
+                        .exprType,
+                        "services_from must name services from a fixed set, such as a table column of service ids, but this is \(typed.type.name)",
+                        at: 0)
+                }
+                for id in domain.sorted() where !known.contains(id) {
+                    throw ExpressionError(
+                        .unknownService,
+                        "services_from can give '\(id)', which is in none of the pack's services directories\(Spelling.hint(for: id, among: Array(known)))",
+                        at: 0)
+                }
+                out.append(typed.evaluate)
+            } catch {
+                bag.append(report(error, in: source, context: context))
+                out.append(nil)
+            }
+        }
+        return out
     }
 
     private mutating func checkServices() {

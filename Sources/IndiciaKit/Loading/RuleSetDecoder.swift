@@ -170,16 +170,18 @@ struct RuleSetDecoder {
     }
 
     private func decodeRecommendation(_ node: YAMLNode, _ ids: inout IDRegistry, _ bag: inout DiagnosticBag) -> Recommendation? {
-        guard let (reader, id) = open(node, "recommendation", ["id", "text", "when", "services", "source", "verified"], &bag),
+        guard let (reader, id) = open(node, "recommendation", ["id", "text", "when", "services", "services_from", "source", "verified"], &bag),
             ids.claim(id, list: "recommendation", at: node.mark, &bag)
         else { return nil }
         let text = reader.string("text", required: true, &bag)
         let condition = reader.expression("when", &bag)
         let services = reader.identifierList("services", &bag).map(\.0)
+        let servicesFrom = reader.expression("services_from", &bag)
         let source = reader.string("source", &bag)
         let verified = reader.bool("verified", default: false, &bag)
         guard let text else { return nil }
         return Recommendation(
-            id: id, text: text, condition: condition, services: services, source: source, verified: verified, mark: node.mark)
+            id: id, text: text, condition: condition, services: services, servicesFrom: servicesFrom, source: source, verified: verified,
+            mark: node.mark)
     }
 }

@@ -8,6 +8,10 @@ public struct Recommendation: Sendable, Equatable {
     public var condition: ExpressionSource?
     /// Ids of services (from the pack's directories) whose contact details go with it.
     public var services: [String]
+    /// An expression naming one more service from the answers, usually a table lookup keyed by an
+    /// answer (`lookup(local_services, council_area, 'children')`): each cell it can give is a
+    /// service id, or empty text for none. Lint checks every possible id.
+    public var servicesFrom: ExpressionSource?
     /// The public source for the step.
     public var source: String?
     /// Whether the step has been checked against that source.
