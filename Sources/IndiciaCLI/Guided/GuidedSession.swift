@@ -309,13 +309,67 @@ final class GuidedSession {
         }
     }
 
-    private func finish(out: String?, summary: String?) -> ExitCode {
-        let evaluation = interview.evaluation
+    /// Offers to raise the level of concern on professional judgement, with a reason. Returns nil
+    /// when the worker keeps the computed level (or input ends). Only higher levels are offered.
+    private func askJudgement(_ evaluation: Evaluation) -> Judgement? {
         let pack = interview.pack
-        let text = ResultSummary.text(evaluation, pack: pack, width: width, plain: plain)
+        let computed = evaluation.computedLevel(in: pack)
+        let higher = pack.levels(above: computed)
+        guard !higher.isEmpty else { return nil }
+        say()
+        say(style.bold(rule("Your professional judgement")))
+        say(
+            wrapped(
+                "The rules give level \(computed) of \(pack.highestLevel): \(pack.rules.outcomes[evaluation.outcome].label). "
+                    + "If your professional judgement is that the concern is higher, you can record a higher level and why. "
+                    + "The result will show both. Judgement can raise the level, never lower it."))
+        say(wrapped("Type y to record a higher level, or press Enter to see the result."))
+        guard let answer = prompt()?.trimmingCharacters().lowercased(), answer == "y" || answer == "yes" else { return nil }
+        say("Which level of concern?")
+        for (n, option) in higher.enumerated() {
+            say(wrapped("\(n + 1): level \(option.level) — \(option.labels.joined(separator: " / "))", indent: "   "))
+        }
+        var level: Int?
+        while level == nil {
+            guard let line = prompt()?.trimmingCharacters() else { return nil }
+            if line.isEmpty { return nil }
+            if let n = Int(line), n >= 1, n <= higher.count {
+                level = higher[n - 1].level
+            } else {
+                say(wrapped("Type a number from 1 to \(higher.count), or press Enter to keep the level the rules gave."))
+            }
+        }
+        say(
+            wrapped(
+                "Why? Say what makes you more concerned. It is kept in your result and summary, never in network reports. "
+                    + "Press Enter on an empty line to keep the level the rules gave."))
+        while true {
+            guard let line = prompt()?.trimmingCharacters() else { return nil }
+            if line.isEmpty { return nil }
+            if line.unicodeScalars.count > Judgement.maxReasonLength {
+                say(wrapped("That is longer than \(Judgement.maxReasonLength) characters; please shorten it."))
+                continue
+            }
+            if let level { return Judgement(level: level, reason: line) }
+            return nil
+        }
+    }
+
+    private func finish(out: String?, summary: String?) -> ExitCode {
+        var evaluation = interview.evaluation
+        let pack = interview.pack
+        var text = ResultSummary.text(evaluation, pack: pack, width: width, plain: plain)
         say()
         say(style.bold(rule("Result")))
         context.output.write(text)
+        if let judgement = askJudgement(evaluation) {
+            evaluation.judgement = judgement
+            text = ResultSummary.text(evaluation, pack: pack, width: width, plain: plain)
+            say(
+                wrapped(
+                    "Recorded: your professional judgement puts the level of concern at \(judgement.level) (the rules gave "
+                        + "\(evaluation.computedLevel(in: pack))). The result and the summary show both, with your reason."))
+        }
         var code = ExitCode.ok
         if let out {
             let json = interview.runtime.resultJSON(evaluation, id: nil) + [0x0A]

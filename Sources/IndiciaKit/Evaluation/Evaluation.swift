@@ -20,6 +20,9 @@ public struct Evaluation: Sendable {
     /// that index ``slots`` with a pack's slot numbers check it, so an evaluation prepared for
     /// another pack (or not at all) can never be read or written out of bounds.
     var preparedFor: ObjectIdentifier?
+    /// The worker's professional judgement, if recorded (see ``Judgement``). It never changes the
+    /// computed outcome; results show both.
+    public var judgement: Judgement?
 
     /// An empty evaluation to fill.
     public init() {}
@@ -52,6 +55,7 @@ extension CompiledPack {
             for index in 0..<questionCount { evaluation.slots[index] = .missing(.unanswered) }
         }
         evaluation.texts.removeAll(keepingCapacity: true)
+        evaluation.judgement = nil
         evaluation.preparedFor = ObjectIdentifier(storage)
     }
 
@@ -79,11 +83,14 @@ extension CompiledPack {
             let readable = UnsafePointer(slots)
             // Skip logic in question order: a hidden question's answer is ignored and reported.
             let visibility = storage.visibility
+            // Answers as given live after the outcome slot, for ignored_answer().
+            let rawBase = storage.slotCount - storage.questionCount
             for index in storage.conditionalQuestions {
                 let rule = visibility[index]
                 let shown = Self.shows(rule.section, readable) && Self.shows(rule.question, readable)
                 evaluation.visible[index] = shown
                 if !shown {
+                    slots[rawBase + index] = slots[index]
                     if slots[index] != .missing(.unanswered) {
                         evaluation.ignored.append(index)
                         evaluation.texts[index] = nil

@@ -50,6 +50,9 @@ public struct CaseDecoder: Sendable {
             var parsedWith: (index: Int, runtime: PackRuntime)?
             // A second "answers" (or "id", "pack") would silently replace the first: refuse it.
             var fieldsSeen: (id: Bool, pack: Bool, answers: Bool) = (false, false, false)
+            var judgementSeen = false
+            // Kept aside: reading the answers resets the evaluation.
+            var judgement: (value: Judgement, levelColumn: Int)?
             // RFC 8259 lets a reader ignore a byte order mark; Windows tools often write one.
             if line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF { scanner.position = 3 }
             scanner.skipWhitespace()
@@ -132,10 +135,13 @@ public struct CaseDecoder: Sendable {
                         } else {
                             try scanner.skipValue(path: "/answers")
                         }
+                    } else if isField("judgement") {
+                        try firstTime(&judgementSeen, "judgement")
+                        judgement = try Self.readJudgement(&scanner)
                     } else {
                         throw CaseError(
                             .unknownField,
-                            "unknown field '\(Self.printable(String(decoding: escapedName ?? Array(name), as: UTF8.self)))'; a case has id, pack and answers",
+                            "unknown field '\(Self.printable(String(decoding: escapedName ?? Array(name), as: UTF8.self)))'; a case has id, pack, answers and judgement",
                             path: "/"
                                 + (escapedName.map { $0.withUnsafeBufferPointer(JSONScanner.pointerSegment) } ?? JSONScanner.pointerSegment(name)),
                             column: key.start)
@@ -153,16 +159,108 @@ public struct CaseDecoder: Sendable {
                 throw CaseError(.missingField, "the case has no \"answers\" object", path: "/answers")
             }
             if let parsedWith, parsedWith.index == pack {
+                try Self.attach(judgement, to: &evaluation, pack: parsedWith.runtime.pack)
                 return .success(Record(idRange: id, pack: pack, runtime: parsedWith.runtime))
             }
             // The answers came before a "pack" naming another pack: read them again with it.
             let runtime = packs.runtime(pack)
             scanner.position = answersAt
             try readAnswers(&scanner, runtime: runtime, into: &evaluation)
+            try Self.attach(judgement, to: &evaluation, pack: runtime.pack)
             return .success(Record(idRange: id, pack: pack, runtime: runtime))
         } catch {
             return .failure(Failure(error: error, idRange: id))
         }
+    }
+
+    /// Reads `"judgement": {"level": 3, "reason": "…"}`: a whole-number level and a non-empty reason,
+    /// nothing else. The reason is free text: no message ever quotes it.
+    static func readJudgement(_ scanner: inout JSONScanner) throws(CaseError) -> (value: Judgement, levelColumn: Int) {
+        guard scanner.peek == 0x7B else {
+            throw scanner.fail(.wrongType, "'judgement' must be an object {\"level\": …, \"reason\": \"…\"}", path: "/judgement")
+        }
+        let open = scanner.position
+        scanner.position += 1
+        var level: (Int, column: Int)?
+        var reason: String?
+        scanner.skipWhitespace()
+        var more = true
+        if scanner.peek == 0x7D {
+            scanner.position += 1
+            more = false
+        }
+        while more {
+            scanner.skipWhitespace()
+            let key = try scanner.readString(path: "/judgement")
+            try scanner.expect(0x3A, "':'", path: "/judgement")
+            scanner.skipWhitespace()
+            let name = scanner.slice(key)
+            if equals(name, "level") {
+                guard level == nil else {
+                    throw CaseError(.duplicateField, "'level' appears twice in the judgement", path: "/judgement/level", column: key.start)
+                }
+                let column = scanner.position + 1
+                guard scanner.peek == 0x2D || (scanner.peek >= 0x30 && scanner.peek <= 0x39) else {
+                    throw scanner.fail(.wrongType, "the judgement's 'level' must be a whole number (a level of concern)", path: "/judgement/level")
+                }
+                guard let number = try scanner.readNumber(path: "/judgement/level"), number == number.rounded(), abs(number) < 1_000_000 else {
+                    throw CaseError(
+                        .wrongType, "the judgement's 'level' must be a whole number (a level of concern)", path: "/judgement/level", column: column)
+                }
+                level = (Int(number), column)
+            } else if equals(name, "reason") {
+                guard reason == nil else {
+                    throw CaseError(.duplicateField, "'reason' appears twice in the judgement", path: "/judgement/reason", column: key.start)
+                }
+                guard scanner.peek == 0x22 else {
+                    throw scanner.fail(.wrongType, "the judgement's 'reason' must be text", path: "/judgement/reason")
+                }
+                let column = scanner.position + 1
+                let token = try scanner.readString(path: "/judgement/reason")
+                let text = try scanner.decodeString(token, path: "/judgement/reason")
+                if text.unicodeScalars.count > Judgement.maxReasonLength {
+                    throw CaseError(
+                        .tooLong, "the judgement's 'reason' is longer than \(Judgement.maxReasonLength) characters", path: "/judgement/reason",
+                        column: column)
+                }
+                if text.allSatisfy({ $0.isWhitespace }) {
+                    throw CaseError(
+                        .missingField, "the judgement needs a 'reason': say why the level of concern is higher", path: "/judgement/reason",
+                        column: column)
+                }
+                reason = text
+            } else {
+                throw CaseError(
+                    .unknownField,
+                    "unknown field '\(printable(String(decoding: name, as: UTF8.self)))' in the judgement; it has level and reason",
+                    path: "/judgement/" + JSONScanner.pointerSegment(name), column: key.start)
+            }
+            more = try scanner.another(closing: 0x7D, path: "/judgement")
+        }
+        guard let level else {
+            throw CaseError(
+                .missingField, "the judgement needs a 'level' (the level of concern you judge right)", path: "/judgement", column: open + 1)
+        }
+        guard let reason else {
+            throw CaseError(
+                .missingField, "the judgement needs a 'reason': say why the level of concern is higher", path: "/judgement", column: open + 1)
+        }
+        return (Judgement(level: level.0, reason: reason), level.column)
+    }
+
+    /// Checks the judgement's level against the pack's levels and records it on the evaluation.
+    static func attach(_ judgement: (value: Judgement, levelColumn: Int)?, to evaluation: inout Evaluation, pack: CompiledPack) throws(CaseError) {
+        guard let judgement else {
+            evaluation.judgement = nil
+            return
+        }
+        let highest = pack.highestLevel
+        guard judgement.value.level >= 0, judgement.value.level <= highest else {
+            throw CaseError(
+                .outOfRange, "the judgement's 'level' must be a level of concern from 0 to \(highest)", path: "/judgement/level",
+                column: judgement.levelColumn)
+        }
+        evaluation.judgement = judgement.value
     }
 
     /// Where the id (with its quotes) and the answers object start, if the record begins exactly

@@ -41,6 +41,7 @@ public enum ResultWriter {
             out.append(f.pack)
             out.append(0x2C)
             f.outcomes.append(evaluation.outcome, to: &out)
+            writeJudgement(evaluation, pack, &out)
 
             out.append(",\"undetermined_outcomes\":[")
             for (n, band) in evaluation.undetermined.enumerated() {
@@ -117,7 +118,17 @@ public enum ResultWriter {
             out.append("],\"recommendations\":[")
             for (n, recommendation) in evaluation.recommendations.enumerated() {
                 if n > 0 { out.append(0x2C) }
-                f.recommendations.append(recommendation, to: &out)
+                // A service chosen from the answers (services_from), such as that council's front door.
+                if let chosen = pack.chosenService(ofRecommendation: recommendation, slots),
+                    !pack.rules.recommendations[recommendation].services.contains(chosen.id), let json = f.serviceJSON[chosen.id]
+                {
+                    f.recommendationHeads.append(recommendation, to: &out)
+                    if f.recommendationHasServices[recommendation] { out.append(0x2C) }
+                    out.append(json)
+                    f.recommendationTails.append(recommendation, to: &out)
+                } else {
+                    f.recommendations.append(recommendation, to: &out)
+                }
             }
             let questionCount = pack.questionCount
             let visible = evaluation.visible
@@ -294,5 +305,21 @@ public enum ResultWriter {
         case .date(let days): JSONOutput.string(CalendarDate.iso(fromDays: days), to: &out)
         case .text: out.append("\"[free text]\"")
         }
+    }
+
+    /// `,"judgement":null`, or the worker's level with the computed one, whether it raised the
+    /// level of concern, and the reason (free text, kept only in the worker's own result).
+    static func writeJudgement(_ evaluation: Evaluation, _ pack: CompiledPack, _ out: inout ByteBuffer) {
+        guard let judgement = evaluation.judgement else {
+            out.append(",\"judgement\":null")
+            return
+        }
+        out.append(",\"judgement\":{\"level\":")
+        out.append(integer: judgement.level)
+        out.append(",\"computed_level\":")
+        out.append(integer: evaluation.computedLevel(in: pack))
+        out.append(evaluation.judgementRaises(in: pack) ? ",\"raised\":true,\"reason\":" : ",\"raised\":false,\"reason\":")
+        JSONOutput.string(judgement.reason, to: &out)
+        out.append(0x7D)
     }
 }

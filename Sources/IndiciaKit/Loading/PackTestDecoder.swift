@@ -6,9 +6,9 @@ struct PackTestDecoder {
     let sources: SourceText
 
     static let keys = ["version", "kind", "id", "rules", "title", "tests"]
-    static let testKeys = ["id", "situation", "answers", "expect"]
+    static let testKeys = ["id", "situation", "answers", "judgement", "expect"]
     static let expectKeys = [
-        "outcome", "level", "urgent", "indicators", "not_indicators", "next_steps", "not_next_steps", "values", "scores",
+        "outcome", "level", "urgent", "judgement_raised", "indicators", "not_indicators", "next_steps", "not_next_steps", "values", "scores",
     ]
 
     func decode(_ root: YAMLNode, path: String, _ bag: inout DiagnosticBag) -> PackTestFile? {
@@ -47,8 +47,25 @@ struct PackTestDecoder {
         } else {
             bag.error(.missingKey, "test '\(id ?? "?")' is missing required key 'expect' (what the result must show)", at: node.mark)
         }
+        let judgement = decodeJudgement(test, &bag)
         guard let id, let situation, let answers else { return nil }
-        return PackTest(id: id, situation: situation, answers: answers, expect: expect, mark: node.mark)
+        var decoded = PackTest(id: id, situation: situation, answers: answers, expect: expect, mark: node.mark)
+        decoded.judgement = judgement
+        return decoded
+    }
+
+    /// `judgement: { level: 3, reason: "…" }`, mirroring the JSON case field, as its JSON.
+    private func decodeJudgement(_ test: MappingReader, _ bag: inout DiagnosticBag) -> [UInt8]? {
+        guard let node = test.node("judgement") else { return nil }
+        guard let reader = MappingReader(node, context: "'judgement' of \(test.context)", keys: ["level", "reason"], sources: sources, bag: &bag)
+        else { return nil }
+        let level = reader.integer("level", required: true, &bag)
+        let reason = reader.string("reason", required: true, &bag)
+        guard let level, let reason else { return nil }
+        var json = Array("{\"level\":\(level),\"reason\":".utf8)
+        JSONOutput.string(reason, to: &json)
+        json.append(0x7D)
+        return json
     }
 
     private func decodeAnswers(_ test: MappingReader, _ bag: inout DiagnosticBag) -> [PackTest.Answer]? {
@@ -135,6 +152,11 @@ struct PackTestDecoder {
             let before = bag.all.count
             let flag = reader.bool("urgent", default: false, &bag)
             if bag.all.count == before { expect.urgent = .init(value: flag, mark: mark) }
+        }
+        if reader.has("judgement_raised"), let mark = reader.node("judgement_raised")?.mark {
+            let before = bag.all.count
+            let flag = reader.bool("judgement_raised", default: false, &bag)
+            if bag.all.count == before { expect.judgementRaised = .init(value: flag, mark: mark) }
         }
         let named = { (key: String, bag: inout DiagnosticBag) in
             reader.identifierList(key, &bag).map { PackTest.Expectation.Marked(value: $0.0, mark: $0.1) }

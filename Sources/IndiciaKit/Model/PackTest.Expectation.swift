@@ -44,6 +44,8 @@ extension PackTest {
         public var level: Marked<Int>?
         /// Whether the outcome is urgent.
         public var urgent: Marked<Bool>?
+        /// Whether the worker's professional judgement raised the level of concern.
+        public var judgementRaised: Marked<Bool>?
         /// Indicators that must be present.
         public var indicators: [Marked<String>] = []
         /// Indicators that must not be present.

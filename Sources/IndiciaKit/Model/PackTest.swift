@@ -10,6 +10,8 @@ public struct PackTest: Sendable, Equatable {
     public var expect: Expectation
     /// Where the test starts.
     public var mark: SourceMark
+    /// The worker's professional judgement as the JSON case field (`{"level":3,"reason":"…"}`), if given.
+    public var judgement: [UInt8]? = nil
 
     /// The test's answers as a JSON case, exactly as written (not checked against any pack):
     /// `{"id":"ID","answers":{…}}`.
@@ -17,11 +19,11 @@ public struct PackTest: Sendable, Equatable {
     /// - Parameter id: The case id to give it.
     /// - Returns: The JSON bytes.
     public func caseJSON(id: String) -> [UInt8] {
-        Self.caseJSON(id: id, answers: answers).json
+        Self.caseJSON(id: id, answers: answers, judgement: judgement).json
     }
 
     /// A JSON case from some answers, with where each answer's value starts in it.
-    static func caseJSON(id: String, answers: [Answer]) -> (json: [UInt8], starts: [Int]) {
+    static func caseJSON(id: String, answers: [Answer], judgement: [UInt8]? = nil) -> (json: [UInt8], starts: [Int]) {
         var json = Array("{\"id\":".utf8)
         JSONOutput.string(id, to: &json)
         json += Array(",\"answers\":{".utf8)
@@ -33,7 +35,12 @@ public struct PackTest: Sendable, Equatable {
             starts.append(json.count)
             json += answer.json
         }
-        json += Array("}}".utf8)
+        json.append(0x7D)
+        if let judgement {
+            json += Array(",\"judgement\":".utf8)
+            json += judgement
+        }
+        json.append(0x7D)
         return (json, starts)
     }
 

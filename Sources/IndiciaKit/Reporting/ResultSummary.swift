@@ -16,6 +16,15 @@ public enum ResultSummary {
         var out = ""
         out += "LEVEL OF CONCERN: \(band.label.uppercased())\n"
         if let summary = band.summary { out += TextWrap.wrap(summary, width: width) }
+        if let judgement = evaluation.judgement {
+            let computed = evaluation.computedLevel(in: pack)
+            let line =
+                evaluation.judgementRaises(in: pack)
+                ? "Raised by professional judgement: level \(judgement.level) (the rules gave level \(computed)). Reason: \(judgement.reason)"
+                : "Professional judgement recorded at level \(judgement.level), which is not above the level the rules gave (\(computed)): "
+                    + "judgement can raise the level of concern, never lower it. Reason: \(judgement.reason)"
+            out += "\n" + TextWrap.wrap(line, width: width, indent: "  ", firstIndent: "! ")
+        }
         for index in evaluation.undetermined {
             let undecided = rules.outcomes[index]
             let missing = evaluation.missingQuestions(among: pack.dependencies.outcomes[index]).map { questions[$0].text }
@@ -30,8 +39,7 @@ public enum ResultSummary {
         for (n, index) in evaluation.recommendations.enumerated() {
             let recommendation = rules.recommendations[index]
             out += TextWrap.wrap(recommendation.text, width: width, indent: "   ", firstIndent: "\(n + 1). ".padded(to: 3))
-            for id in recommendation.services {
-                guard let service = pack.services[id] else { continue }
+            for service in pack.services(ofRecommendation: index, in: evaluation) {
                 let contact = [service.phone, service.url, service.email].compactMap { $0 }.joined(separator: "  ")
                 // Someone may dial this in a hurry: say so when the pack has not checked it.
                 let caution = service.verified ? "" : " (contact details not yet checked against their source)"

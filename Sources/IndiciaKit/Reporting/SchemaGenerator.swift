@@ -56,6 +56,38 @@ public enum SchemaGenerator {
                         ])
                     ),
                     ("answers", .object([("type", .string("object")), ("properties", .object(properties)), ("additionalProperties", .bool(false))])),
+                    (
+                        "judgement",
+                        .object([
+                            (
+                                "description",
+                                .string(
+                                    "The worker's professional judgement: a level of concern and why. It can raise the level the rules compute, never lower it; the reason is kept in the result, never in reports."
+                                )
+                            ),
+                            ("type", .string("object")),
+                            (
+                                "properties",
+                                .object([
+                                    (
+                                        "level",
+                                        .object([
+                                            ("type", .string("integer")), ("minimum", .number(0)), ("maximum", .number(Double(pack.highestLevel))),
+                                        ])
+                                    ),
+                                    (
+                                        "reason",
+                                        .object([
+                                            ("type", .string("string")), ("minLength", .number(1)),
+                                            ("maxLength", .number(Double(Judgement.maxReasonLength))),
+                                        ])
+                                    ),
+                                ])
+                            ),
+                            ("required", .array([.string("level"), .string("reason")])),
+                            ("additionalProperties", .bool(false)),
+                        ])
+                    ),
                 ])
             ),
             ("required", .array([.string("answers")])),
@@ -144,6 +176,22 @@ public enum SchemaGenerator {
                             [("id", string), ("level", integer), ("label", string), ("summary", string), ("urgent", boolean)],
                             required: ["id", "level", "label", "urgent"]))
                 ),
+                (
+                    "judgement",
+                    described(
+                        "The worker's professional judgement, or null: their level, the computed level (outcome.level), whether it raised the level of concern (never lowered), and their reason (free text: never copy it into reports).",
+                        .object([
+                            (
+                                "anyOf",
+                                .array([
+                                    .object([("type", .string("null"))]),
+                                    object(
+                                        [("level", integer), ("computed_level", integer), ("raised", boolean), ("reason", string)],
+                                        required: ["level", "computed_level", "raised", "reason"]),
+                                ])
+                            )
+                        ]))
+                ),
                 ("undetermined_outcomes", described("Higher levels that could not be ruled out because answers are missing.", array(waiting))),
                 ("scores", described("The pack's scores by id.", .object([("type", .string("object")), ("additionalProperties", number)]))),
                 (
@@ -188,7 +236,7 @@ public enum SchemaGenerator {
                 ("disclaimer", described("What the result does and does not mean.", nullableString)),
             ],
             required: [
-                "id", "ok", "pack", "outcome", "undetermined_outcomes", "scores", "values", "categories", "indicators",
+                "id", "ok", "pack", "outcome", "judgement", "undetermined_outcomes", "scores", "values", "categories", "indicators",
                 "indeterminate_indicators", "recommendations", "unanswered", "not_known", "ignored_answers", "unanswered_required", "disclaimer",
             ])
         let failed = object(

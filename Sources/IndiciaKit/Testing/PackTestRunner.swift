@@ -57,6 +57,16 @@ public enum PackTestRunner {
                         : "expected an outcome that is not urgent, got '\(band.id)', which is urgent",
                     expected: "urgent: \(urgent.value)", actual: "\(outcomeText), urgent: \(band.urgent)", indicators: fired))
         }
+        if let raised = expect.judgementRaised, raised.value != evaluation.judgementRaises(in: pack) {
+            let actual = evaluation.judgement.map { "judgement level \($0.level), computed level \(band.level)" } ?? "no judgement recorded"
+            out.append(
+                .init(
+                    expectation: "judgement_raised", mark: raised.mark,
+                    message: raised.value
+                        ? "expected the worker's judgement to raise the level of concern; it did not"
+                        : "expected the worker's judgement not to raise the level of concern; it did",
+                    expected: "judgement_raised: \(raised.value)", actual: actual, indicators: fired))
+        }
         for item in expect.indicators where !firedIDs.contains(item.value) {
             var actual = "not present"
             if let index = rules.indicators.firstIndex(where: { $0.id == item.value }) {

@@ -45,10 +45,16 @@ public struct PackTestSuite: Sendable {
         var evaluation = Evaluation()
         let provider = SinglePackProvider(runtime)
         while true {
-            let (json, starts) = PackTest.caseJSON(id: test.id, answers: answers)
+            let (json, starts) = PackTest.caseJSON(id: test.id, answers: answers, judgement: test.judgement)
             let result = json.withUnsafeBufferPointer { decoder.decode($0, packs: provider, defaultPack: 0, into: &evaluation) }
             guard case .failure(let failure) = result else { return json }
             let error = failure.error
+            if error.path.hasPrefix("/judgement") {
+                bag.error(
+                    .refusedAnswer, "the judgement of test '\(test.id)' is refused: \(error.message) (JSON mode: \(error.code.rawValue))",
+                    at: test.mark)
+                return json
+            }
             // The answer the error is about: by its JSON path, else by where in the JSON it is.
             let question = error.path.hasPrefix("/answers/") ? String(error.path.dropFirst("/answers/".count).prefix { $0 != "/" }) : nil
             var index = answers.firstIndex { $0.question == question }

@@ -60,8 +60,9 @@ struct FileSafetyTests {
     func noAnswersOnStderr() {
         let secret = "PLANTED-ANSWER-\(UUID().uuidString)"
         let directory = ToolRunner.temporaryDirectory()
-        var lines = Array(GuidedSessionTests.adultAnswers.prefix(28))  // up to the action taken
+        var lines = Array(GuidedSessionTests.adultAnswers.prefix(41))  // up to the action taken
         lines.append(secret)  // the free-text notes
+        lines.append("")  // professional judgement: keep the computed level
         lines.append("")
         let guided = ToolRunner.run(
             ["screen", "--summary", directory + "/summary.txt"], input: lines.joined(separator: "\n") + "\n", directory: directory)

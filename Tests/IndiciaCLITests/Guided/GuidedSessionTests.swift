@@ -10,12 +10,15 @@ struct GuidedSessionTests {
     static let adultAnswers = [
         "n", "y", "19", "1",  // safety, about you (a charity that is a First Responder)
         "2026-05-14", "4",  // about this screening: date, council area (Leeds)
-        "2", "n", "y",  // about the person
-        "y", "y", "y", "y", "y", "n", "n", "n", "n", "y", "y", "y", "y", "y", "n",  // 15 signs
+        "2", "n", "y", "n",  // about the person: adult, not under 18 then, from abroad, no interpreter needed
+        "y", "y", "y", "n", "y", "n", "y", "n", "n", "n", "n",  // signs: movement … injuries
+        "n", "y", "y", "n", "y", "y", "n", "y", "n", "n", "n",  // signs: speaks for them … place of exploitation
         "1,6", "y",  // exploitation types, dangerous work follow-up
+        "n", "n", "n", "y", "n",  // others at risk, dependent children, in contact, safe tonight, care and support needs
         "2",  // consent: declines
         "2",  // action taken: Duty to Notify
         "",  // notes: skipped with Enter
+        "",  // professional judgement: keep the computed level
         "",  // no summary file
     ]
 
@@ -43,6 +46,31 @@ struct GuidedSessionTests {
         let guided = try String(contentsOfFile: out, encoding: .utf8)
         #expect(viaJSON.output == guided)
         #expect(guided.contains(#""outcome":{"id":"adult_indicators""#))
+    }
+
+    @Test("professional judgement raises the level with a reason; the result shows both levels; only higher levels are offered")
+    func judgement() throws {
+        let directory = ToolRunner.temporaryDirectory()
+        let out = directory + "/result.json"
+        // A Leeds school worker, a child with one weak sign (missing school): level 3 by the rules.
+        var lines = ["n", "y", "15", "2026-05-14", "4", "1", "n", "n"]  // safety, school, context, under 18, not from abroad, no interpreter
+        lines += Array(repeating: "n", count: 22) + ["9"]  // no signs; exploitation: none of these
+        lines += ["n", "n", "n", "y", "n", "n", "n", "n", "n"]  // child signs: only missing school
+        lines += ["n", "n", "y"]  // others at risk, in contact, safe tonight
+        lines += ["8", ""]  // action: nothing yet; notes
+        lines += ["y", "0", "1", "Her older brother was recently found in a cannabis grow.", ""]  // judgement: bad choice, level 4, reason; no summary
+        let run = ToolRunner.run(["screen", "--out", out], input: script(lines), directory: directory)
+        #expect(run.code == .ok, "\(run.output)")
+        #expect(run.output.contains("The rules give level 3 of 4"))
+        #expect(run.output.contains("1: level 4"))
+        #expect(!run.output.contains("2: level"), "only levels above the computed one are offered")
+        #expect(run.output.contains("Type a number from 1 to 1"))
+        let result = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(result.contains(#""outcome":{"id":"child_indicators","level":3"#))
+        #expect(
+            result.contains(
+                #""judgement":{"level":4,"computed_level":3,"raised":true,"reason":"Her older brother was recently found in a cannabis grow."}"#))
+        #expect(!run.errors.contains("cannabis grow"), "the reason never goes to stderr")
     }
 
     @Test("--plain prints the result with ASCII bullets only")
@@ -73,7 +101,7 @@ struct GuidedSessionTests {
     @Test("changing an earlier answer re-applies skip logic and says which answers were dropped")
     func reviewAndChange() {
         // Adult path up to the consent question, then review, change age to under 18.
-        var lines = Array(Self.adultAnswers.prefix(26))  // up to and including the dangerous-work follow-up
+        var lines = Array(Self.adultAnswers.prefix(39))  // up to and including the safety-and-risks questions
         lines += ["2"]  // consent: declines
         lines += ["r", "7", "1"]  // review, choose "How old is the person?", answer under 18
         let run = ToolRunner.run(["screen"], input: script(lines))
