@@ -68,7 +68,9 @@ wait_for "Were they under 18"
 answer n                           # under 18 during: no
 wait_for "come to the UK"
 answer y
-for reply in y y y y y n n n n n n n n n n; do
+wait_for "interpreter or other communication support"
+answer n
+for reply in y y y n y n y n n n n n n n n n n n n n n n; do   # the 22 signs
   wait_for "Question" 10
   answer "$reply"
 done
@@ -76,18 +78,26 @@ wait_for "Choose all that apply"
 answer 3                           # domestic servitude
 wait_for "rarely allowed out"
 answer y
+wait_for "other people, including children"
+answer n
+for reply in n n y n; do           # dependent children, in contact, safe tonight, care and support needs
+  wait_for "Question" 10
+  answer "$reply"
+done
 wait_for "did the person agree"
 answer 2                           # declines
 wait_for "main thing you have done"
 answer 2                           # Duty to Notify
 wait_for "what made you concerned"
 answer ""                          # skip notes
-wait_for "LEVEL OF CONCERN"
+wait_for "Your professional judgement"
+answer ""                          # keep the computed level
+wait_for "plain-text summary"
 answer ""                          # no summary file
 wait_for "EXITED:0"
 text=$(screen_text)
 for expected in "LEVEL OF CONCERN: ADULT WITH INDICATORS OF MODERN SLAVERY" "08000 121 700" \
-                "Identity documents held by others" "Signs of domestic servitude" "not a decision"; do
+                "Identity documents held by someone else" "Signs of domestic servitude" "not a decision"; do
   grep -qF -- "$expected" <<<"$text" || fail "result screen does not show: $expected"
 done
 # 4. Ctrl-C keeps the draft, says where it is, and exits 130.

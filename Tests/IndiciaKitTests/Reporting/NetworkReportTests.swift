@@ -64,7 +64,8 @@ struct NetworkReportTests {
         let dangerCount = report.byOutcome.first { $0.label.hasPrefix("Immediate danger") }
         #expect(dangerCount?.value == nil, "3 is below 5 and must be suppressed")
         #expect(report.show(try #require(dangerCount)) == "<5")
-        #expect(report.byOutcome.first { $0.label == "Some concerns" || $0.label == "No indicators recorded" }?.value == 6)
+        // Four answers: most key questions unanswered, so "More information needed", never "no concern".
+        #expect(report.byOutcome.first { $0.label == "More information needed" }?.value == 6)
         for text in [MarkdownReport.render(report), JSONReport.render(report), HTMLReport.render(report)] {
             #expect(!text.contains("CASE-SECRET-ID") && !text.contains("OTHER-ID") && !text.contains("FREE-TEXT-SECRET"))
             #expect(text.contains("<5") || text.contains("&lt;5"))

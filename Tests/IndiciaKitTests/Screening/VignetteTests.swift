@@ -25,17 +25,18 @@ struct VignetteTests {
         .init(
             name: "adult-labour-car-wash", outcome: "adult_indicators",
             indicators: [
-                "travel_controlled", "documents_withheld", "debt_bondage", "low_or_no_pay", "excessive_hours", "poor_accommodation_arranged",
-                "false_promises", "labour_exploitation_sign", "hazardous_work",
+                "travel_controlled", "documents_withheld", "debt_bondage", "low_or_no_pay", "excessive_hours", "poor_living_conditions",
+                "accommodation_controlled", "false_promises", "labour_exploitation_sign", "hazardous_work",
             ],
-            trafficking: true, slavery: true, mustRecommend: ["adult_nrm_first_responder", "emergency_support", "professional_interpreter"],
+            trafficking: true, slavery: true, mustRecommend: ["adult_nrm_first_responder", "emergency_support", "police_intelligence"],
             mustNotRecommend: ["duty_to_notify", "child_safeguarding"]),
         .init(
             name: "adult-sexual-exploitation-ae", outcome: "adult_indicators",
             indicators: [
-                "movement_controlled", "injuries_seen", "others_speak_for_them", "sexual_exploitation_sign", "clients_controlled_by_others",
+                "movement_controlled", "injuries_seen", "others_speak_for_them", "wages_withheld", "sexual_exploitation_sign",
+                "clients_controlled_by_others",
             ],
-            trafficking: false, slavery: true, mustRecommend: ["speak_privately", "adult_nrm_not_first_responder"],
+            trafficking: false, slavery: true, mustRecommend: ["cannot_speak_alone", "adult_nrm_not_first_responder"],
             mustNotRecommend: ["adult_nrm_first_responder"]),
         .init(
             name: "adult-domestic-servitude-declines", outcome: "adult_indicators",
@@ -46,27 +47,29 @@ struct VignetteTests {
         .init(
             name: "adult-labour-council-duty-to-notify", outcome: "adult_indicators",
             indicators: [
-                "documents_withheld", "debt_bondage", "low_or_no_pay", "poor_accommodation_arranged", "labour_exploitation_sign",
-                "financial_exploitation_sign",
+                "documents_withheld", "debt_bondage", "wages_withheld", "poor_living_conditions", "accommodation_controlled",
+                "labour_exploitation_sign", "financial_exploitation_sign",
             ],
-            trafficking: true, slavery: true, mustRecommend: ["duty_to_notify", "declined_support", "adult_nrm_first_responder"]),
+            trafficking: true, slavery: true, mustRecommend: ["duty_to_notify", "declined_support", "police_intelligence"],
+            mustNotRecommend: ["adult_nrm_first_responder", "adult_nrm_not_first_responder"]),
         .init(
             name: "child-county-lines-school", outcome: "child_indicators",
             indicators: [
                 "threatened", "county_lines_sign", "compelled_offending", "child_missing_education", "child_goes_missing", "child_unexplained_money",
             ],
-            trafficking: true, slavery: true, mustRecommend: ["child_safeguarding", "child_nrm", "child_guardian", "possible_victim_offender"],
+            trafficking: true, slavery: true,
+            mustRecommend: ["child_safeguarding", "child_nrm_by_others", "child_ictg_check", "child_no_interview", "possible_victim_offender"],
             mustNotRecommend: ["adult_nrm_first_responder", "adult_nrm_not_first_responder", "duty_to_notify"]),
         .init(
             name: "child-sexual-exploitation-maternity", outcome: "child_indicators",
             indicators: [
                 "movement_controlled", "others_speak_for_them", "sexual_exploitation_sign", "clients_controlled_by_others", "child_without_carer",
             ],
-            trafficking: false, slavery: true, mustRecommend: ["child_safeguarding", "child_nrm"]),
+            trafficking: false, slavery: true, mustRecommend: ["child_safeguarding", "child_nrm_by_others"], mustNotRecommend: ["child_nrm_discuss"]),
         .init(
             name: "uncertain-age-unaccompanied-jobcentre", outcome: "child_indicators",
-            indicators: ["travel_controlled", "documents_withheld", "isolation", "child_without_carer", "child_unaccompanied_travel"],
-            trafficking: false, slavery: false, mustRecommend: ["treat_as_child", "child_safeguarding", "child_nrm"]),
+            indicators: ["travel_controlled", "no_or_false_documents", "isolation", "child_without_carer", "child_unaccompanied_travel"],
+            trafficking: false, slavery: false, mustRecommend: ["treat_as_child", "child_safeguarding", "child_nrm_by_others"]),
         .init(
             name: "immediate-danger-police", outcome: "immediate_danger",
             indicators: ["unable_to_leave", "violence_used", "labour_exploitation_sign"],
@@ -75,8 +78,9 @@ struct VignetteTests {
             name: "no-indicators-gp", outcome: "no_indicators", indicators: [], trafficking: false, slavery: false,
             mustRecommend: ["record_and_stay_alert"], mustNotRecommend: ["tell_safeguarding_lead", "professional_interpreter"]),
         .init(
-            name: "many-not-known-faith-group", outcome: "some_concerns", indicators: ["movement_controlled"], trafficking: false,
-            slavery: false, mustRecommend: ["danger_not_ruled_out", "speak_privately"], undetermined: ["immediate_danger"]),
+            name: "many-not-known-faith-group", outcome: "danger_not_ruled_out", indicators: ["movement_controlled"], trafficking: false,
+            slavery: false, mustRecommend: ["danger_not_ruled_out", "cannot_speak_alone", "more_information_steps"],
+            undetermined: ["immediate_danger"]),
         .init(
             name: "adult-criminal-cannabis-cps", outcome: "adult_indicators",
             indicators: ["travel_controlled", "unable_to_leave", "debt_bondage", "threatened", "criminal_exploitation_sign", "compelled_offending"],
@@ -95,7 +99,7 @@ struct VignetteTests {
             mustRecommend: ["adult_nrm_first_responder", "adult_exploited_as_child", "emergency_support"]),
         .init(
             name: "financial-exploitation-faith-group", outcome: "adult_indicators",
-            indicators: ["low_or_no_pay", "isolation", "financial_exploitation_sign"], trafficking: false, slavery: true,
+            indicators: ["isolation", "financial_exploitation_sign"], trafficking: false, slavery: true,
             mustRecommend: ["adult_nrm_not_first_responder"]),
         .init(
             name: "hidden-answers-ignored", outcome: "some_concerns", indicators: ["excessive_hours"], trafficking: false, slavery: false,
@@ -103,7 +107,7 @@ struct VignetteTests {
         .init(
             name: "child-labour-no-means-needed", outcome: "child_indicators",
             indicators: ["travel_controlled", "labour_exploitation_sign", "child_unaccompanied_travel", "child_work_unsuitable"],
-            trafficking: true, slavery: false, mustRecommend: ["child_safeguarding", "child_guardian"]),
+            trafficking: true, slavery: false, mustRecommend: ["child_safeguarding", "child_nrm_by_others", "child_ictg_check"]),
     ]
 
     @Test("there are at least 15 vignettes, each with an expectation")
