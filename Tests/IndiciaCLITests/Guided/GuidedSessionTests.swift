@@ -53,12 +53,14 @@ struct GuidedSessionTests {
         let directory = ToolRunner.temporaryDirectory()
         let out = directory + "/result.json"
         // A Leeds school worker, a child with one weak sign (missing school): level 3 by the rules.
-        var lines = ["n", "y", "15", "2026-05-14", "4", "1", "n", "n"]  // safety, school, context, under 18, not from abroad, no interpreter
+        // Safety, school, context, under 18, not from abroad, no interpreter.
+        var lines = ["n", "y", "15", "2026-05-14", "4", "1", "n", "n"]
         lines += Array(repeating: "n", count: 22) + ["9"]  // no signs; exploitation: none of these
         lines += ["n", "n", "n", "y", "n", "n", "n", "n", "n"]  // child signs: only missing school
         lines += ["n", "n", "y"]  // others at risk, in contact, safe tonight
         lines += ["8", ""]  // action: nothing yet; notes
-        lines += ["y", "0", "1", "Her older brother was recently found in a cannabis grow.", ""]  // judgement: bad choice, level 4, reason; no summary
+        // Judgement: a bad choice, then level 4, the reason; then no summary file.
+        lines += ["y", "0", "1", "Her older brother was recently found in a cannabis grow.", ""]
         let run = ToolRunner.run(["screen", "--out", out], input: script(lines), directory: directory)
         #expect(run.code == .ok, "\(run.output)")
         #expect(run.output.contains("The rules give level 3 of 4"))
