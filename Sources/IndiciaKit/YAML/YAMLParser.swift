@@ -61,11 +61,21 @@ private final class LibYAMLSession {
         input.deallocate()
     }
 
-    /// A collection being filled while its children are read.
-    private enum Frame {
-        case sequence(SourceMark, [YAMLNode])
-        case mapping(SourceMark, [YAMLNode.Pair], pendingKey: YAMLNode?)
+    /// A collection being filled while its children are read. It is a struct mutated in place on
+    /// the stack (`stack[top].items.append`), so adding a child never copies its siblings: a list of
+    /// n items costs O(n), not O(n²).
+    private struct Frame {
+        var mark: SourceMark
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLNode.Pair] = []
+        var pendingKey: YAMLNode?
+        /// The keys seen, once a mapping is too large for a scan to be cheap.
+        var keyIndex: [String: SourceMark]?
     }
+
+    /// Mappings up to this many keys look for a duplicate by scanning; larger ones use an index.
+    private static let keyScanLimit = 32
 
     func buildTree(file: String, limits: YAMLLimits) throws(YAMLSyntaxError) -> YAMLNode {
         var stack: [Frame] = []
@@ -120,19 +130,19 @@ private final class LibYAMLSession {
                 if event.data.sequence_start.anchor != nil { throw .aliasNotAllowed(at: start) }
                 try checkTag(event.data.sequence_start.tag, at: start)
                 guard stack.count < limits.maxDepth else { throw .tooDeep(limit: limits.maxDepth, at: start) }
-                stack.append(.sequence(start, []))
+                stack.append(Frame(mark: start, isMapping: false))
             case YAML_MAPPING_START_EVENT:
                 if event.data.mapping_start.anchor != nil { throw .aliasNotAllowed(at: start) }
                 try checkTag(event.data.mapping_start.tag, at: start)
                 guard stack.count < limits.maxDepth else { throw .tooDeep(limit: limits.maxDepth, at: start) }
-                stack.append(.mapping(start, [], pendingKey: nil))
+                stack.append(Frame(mark: start, isMapping: true))
             case YAML_SEQUENCE_END_EVENT:
-                if case .sequence(let m, let items)? = stack.popLast() {
-                    finished = YAMLNode(mark: m, content: .sequence(items))
+                if let frame = stack.popLast(), !frame.isMapping {
+                    finished = YAMLNode(mark: frame.mark, content: .sequence(frame.items))
                 }
             case YAML_MAPPING_END_EVENT:
-                if case .mapping(let m, let pairs, _)? = stack.popLast() {
-                    finished = YAMLNode(mark: m, content: .mapping(pairs))
+                if let frame = stack.popLast(), frame.isMapping {
+                    finished = YAMLNode(mark: frame.mark, content: .mapping(frame.pairs))
                 }
             default:
                 break
@@ -141,28 +151,41 @@ private final class LibYAMLSession {
             guard let node = finished else { continue }
             nodeCount += 1
             if nodeCount > limits.maxNodes { throw .tooManyNodes(limit: limits.maxNodes, at: node.mark) }
-            guard let top = stack.popLast() else {
+            let top = stack.count - 1
+            guard top >= 0 else {
                 root = node
                 continue
             }
-            switch top {
-            case .sequence(let m, var items):
-                items.append(node)
-                stack.append(.sequence(m, items))
-            case .mapping(let m, var pairs, let pendingKey):
-                if let key = pendingKey {
-                    pairs.append(YAMLNode.Pair(key: key, value: node))
-                    stack.append(.mapping(m, pairs, pendingKey: nil))
-                } else {
-                    guard let keyText = node.scalarText else { throw .complexKey(at: node.mark) }
-                    // Pack mappings are small: a scan is cheaper than hashing every key.
-                    if let first = pairs.first(where: { $0.key.scalarText == keyText }) {
-                        throw .duplicateKey(keyText, at: node.mark, first: first.key.mark)
-                    }
-                    stack.append(.mapping(m, pairs, pendingKey: node))
+            if !stack[top].isMapping {
+                stack[top].items.append(node)
+            } else if let key = stack[top].pendingKey {
+                stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
+                stack[top].pendingKey = nil
+            } else {
+                guard let keyText = node.scalarText else { throw .complexKey(at: node.mark) }
+                if let first = Self.firstMark(of: keyText, at: node.mark, in: &stack[top]) {
+                    throw .duplicateKey(keyText, at: node.mark, first: first)
                 }
+                stack[top].pendingKey = node
             }
         }
+    }
+
+    /// Where a key first appears in a mapping being read, or nil (then recording it at `mark` when indexed).
+    /// Pack mappings are small, and for them a scan is cheaper than hashing every key; a hostile
+    /// mapping of many thousands of keys switches to an index so reading it stays linear.
+    private static func firstMark(of key: String, at mark: SourceMark, in frame: inout Frame) -> SourceMark? {
+        if frame.keyIndex == nil, frame.pairs.count >= keyScanLimit {
+            var index: [String: SourceMark] = [:]
+            for pair in frame.pairs { if let text = pair.key.scalarText { index[text] = index[text] ?? pair.key.mark } }
+            frame.keyIndex = index
+        }
+        guard frame.keyIndex != nil else {
+            return frame.pairs.first(where: { $0.key.scalarText == key })?.key.mark
+        }
+        if let first = frame.keyIndex?[key] { return first }
+        frame.keyIndex?[key] = mark
+        return nil
     }
 
     private func checkTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, at mark: SourceMark) throws(YAMLSyntaxError) {
