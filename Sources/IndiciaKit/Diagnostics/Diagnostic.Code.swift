@@ -5,7 +5,9 @@ extension Diagnostic {
     /// message), a one-line ``meaning`` and a ``defaultSeverity``. Every code also carries a pack that
     /// triggers it and a near-identical pack that does not (``examples``), run by one test, and the
     /// codes table in `docs/authoring.md` is generated from this list (``documentationTable``).
-    /// A new diagnostic is a new case here, never a string.
+    /// A new diagnostic is a new case here, never a string: give it a meaning, a default severity
+    /// and two examples (`Diagnostic.Code+Examples.swift`), then regenerate the table with
+    /// `RECORD_GOLDENS=1 swift test --filter DiagnosticCodeTests`.
     public enum Code: String, Sendable, Equatable, Hashable, Comparable, CaseIterable, Codable, CustomStringConvertible {
         // Files and YAML
         case fileNotFound = "file-not-found"
