@@ -21,6 +21,8 @@ extension Diagnostic.Code {
         public var lint: [String] = ["."]
         /// A rule set id asked for (as `indicia evaluate --pack ID` does), if any.
         public var pack: String?
+        /// The day lint runs, `YYYY-MM-DD` (as `indicia lint --today` gives it), if it matters.
+        public var today: String?
         /// Replacements that did not find their text exactly once (empty for a well-formed example).
         public var unmatched: [String] = []
 
@@ -79,6 +81,16 @@ extension Diagnostic.Code {
         public func asking(for id: String) -> Example {
             var copy = self
             copy.pack = id
+            return copy
+        }
+
+        /// This example linted as of a day.
+        ///
+        /// - Parameter day: `YYYY-MM-DD`.
+        /// - Returns: The changed example.
+        public func linted(on day: String) -> Example {
+            var copy = self
+            copy.today = day
             return copy
         }
 
@@ -368,6 +380,17 @@ extension Diagnostic.Code {
         case .unscoredQuestionnaire:
             let other = Example.baseQuestionnaire.replacing("id: base\n", with: "id: other\n")
             return (base.adding(.file("other.yaml", other)), base)
+        case .badDate:
+            return (
+                base.replacing("scope: national\n", with: "scope: national\n    checked: 2026-02-30\n", in: "services.yaml"),
+                base.replacing("scope: national\n", with: "scope: national\n    checked: 2026-02-28\n", in: "services.yaml")
+            )
+        case .reviewOverdue:
+            let dates = "scope: national\n    checked: 2026-01-05\n    review_by: 2026-07-05\n"
+            return (
+                base.replacing("scope: national\n", with: dates, in: "services.yaml").linted(on: "2026-07-06"),
+                base.replacing("scope: national\n", with: dates, in: "services.yaml").linted(on: "2026-07-05")
+            )
         case .noSource:
             return (base.replacing("    source: Another published source\n", with: ""), base)
         case .unverified:

@@ -74,7 +74,8 @@ struct DiagnosticCodeTests {
             }
         }
         let library = PackLibrary.load(paths: example.lint.map { $0 == "." ? folder : folder + "/" + $0 })
-        var found = Linter().lint(library)
+        let today = try example.today.map { try #require(CalendarDate.days(fromISO: $0), "today: \($0)") }
+        var found = Linter(today: today).lint(library)
         if let id = example.pack { found += library.compile(rulesID: id).1 }
         return Set(found.map(\.code))
     }
