@@ -141,6 +141,7 @@ extension Diagnostic.Code {
               - { id: labour, label: Labour }
             tables:
               - id: usual_hours
+                source: A published source
                 columns: [limit]
                 rows:
                   farm: { limit: 60 }
@@ -391,6 +392,28 @@ extension Diagnostic.Code {
                 base.replacing("scope: national\n", with: dates, in: "services.yaml").linted(on: "2026-07-06"),
                 base.replacing("scope: national\n", with: dates, in: "services.yaml").linted(on: "2026-07-05")
             )
+        case .unknownTables, .unusedTables:
+            let tables = """
+                version: 1
+                kind: tables
+                id: hours-tables
+                revision: "1"
+                title: Hours
+                tables:
+                  - id: weekly_limit
+                    source: A published source
+                    columns: [limit]
+                    rows:
+                      farm: { limit: 60 }
+                      other: { limit: 48 }
+
+                """
+            let shared = base.adding(.file("tables.yaml", tables))
+            let importing = { (id: String) in
+                shared.replacing("services: [base-services]\n", with: "services: [base-services]\nshared_tables: [\(id)]\n")
+            }
+            if self == .unusedTables { return (shared, importing("hours-tables")) }
+            return (importing("hours-table"), importing("hours-tables"))
         case .noSource:
             return (base.replacing("    source: Another published source\n", with: ""), base)
         case .unverified:
