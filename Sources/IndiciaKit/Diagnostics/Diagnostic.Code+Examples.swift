@@ -146,6 +146,10 @@ extension Diagnostic.Code {
                 rows:
                   farm: { limit: 60 }
                   other: { limit: 48 }
+            values:
+              - { id: weekly_hours, expr: hours }
+            scores:
+              - { id: total, label: Weighted total, expr: weight_sum() }
             indicators:
               - id: documents_held
                 label: Documents held by someone else
@@ -180,6 +184,42 @@ extension Diagnostic.Code {
 
             """
 
+        /// The clean ``base`` pack with a pack test file (`kind: tests`) that reaches every outcome and next step.
+        public static let tested = base.adding(.file("tests.yaml", baseTests))
+
+        static let baseTests = """
+            version: 1
+            kind: tests
+            id: base-tests
+            rules: base
+            title: Base tests
+            tests:
+              - id: documents_held
+                situation: Someone else holds the passport of a person who works 40 hours a week on a farm.
+                answers:
+                  held: "yes"
+                  sector: farm
+                  hours: 40
+                expect:
+                  outcome: concern
+                  level: 2
+                  indicators: [documents_held]
+                  not_indicators: [long_hours]
+                  next_steps: [call_helpline]
+                  values: { weekly_hours: 40 }
+                  scores: { total: 3 }
+              - id: nothing_seen
+                situation: The person holds their own passport and works 40 hours a week on a farm.
+                answers:
+                  held: "no"
+                  sector: farm
+                  hours: 40
+                expect:
+                  outcome: none
+                  not_next_steps: [call_helpline]
+
+            """
+
         static let baseServices = """
             version: 1
             kind: services
@@ -200,7 +240,9 @@ extension Diagnostic.Code {
     /// A pack that produces this code and a near-identical one that does not; one test runs them all.
     public var examples: (triggering: Example, nonTriggering: Example) {
         let base = Example.base
+        let tested = Example.tested
         let q = "questionnaire.yaml"
+        let t = "tests.yaml"
         switch self {
         case .fileNotFound:
             return (base.linting([".", "missing.yaml"]), base.linting([".", "rules.yaml"]))
@@ -276,8 +318,8 @@ extension Diagnostic.Code {
         case .badID:
             return (base.replacing("- id: main", with: "- id: Main", in: q), base.replacing("- id: main", with: "- id: main_2", in: q))
         case .reservedID:
-            let value = { (id: String) in "values:\n  - { id: \(id), expr: hours * 2 }\nindicators:\n" }
-            return (base.replacing("indicators:\n", with: value("outcome")), base.replacing("indicators:\n", with: value("hours_doubled")))
+            let value = { (id: String) in "values:\n  - { id: \(id), expr: hours * 2 }\n" }
+            return (base.replacing("values:\n", with: value("outcome")), base.replacing("values:\n", with: value("hours_doubled")))
         case .duplicateID:
             let strength = "  - { id: strong, label: Strong, weight: 3 }\n"
             return (
@@ -356,8 +398,8 @@ extension Diagnostic.Code {
                 base.replacing("        type: integer\n", with: "        type: integer\n        show_if: sector == 'farm'\n", in: q)
             )
         case .cycle:
-            let values = { (first: String) in "values:\n  - { id: v1, expr: \(first) + 1 }\n  - { id: v2, expr: v1 * 2 }\nindicators:\n" }
-            return (base.replacing("indicators:\n", with: values("v2")), base.replacing("indicators:\n", with: values("hours")))
+            let values = { (first: String) in "values:\n  - { id: v1, expr: \(first) + 1 }\n  - { id: v2, expr: v1 * 2 }\n" }
+            return (base.replacing("values:\n", with: values("v2")), base.replacing("values:\n", with: values("hours")))
         case .noFallbackOutcome:
             return (base.replacing("label: No indicators recorded\n", with: "label: No indicators recorded\n    when: count() == 0\n"), base)
         case .neverFires:
@@ -414,6 +456,40 @@ extension Diagnostic.Code {
             }
             if self == .unusedTables { return (shared, importing("hours-tables")) }
             return (importing("hours-table"), importing("hours-tables"))
+        case .unknownRules:
+            return (tested.replacing("rules: base", with: "rules: bse", in: t), tested)
+        case .testsNotRun:
+            return (tested.replacing("when: held == 'yes'", with: "when: held = 'yes'"), tested)
+        case .unknownQuestion:
+            return (tested.replacing("    held: \"yes\"\n", with: "    hold: \"yes\"\n", in: t), tested)
+        case .refusedAnswer:
+            return (tested.replacing("    held: \"yes\"\n", with: "    held: \"perhaps\"\n", in: t), tested)
+        case .unknownOutcome:
+            return (tested.replacing("outcome: none", with: "outcome: nothing", in: t), tested)
+        case .unknownLevel:
+            return (tested.replacing("level: 2", with: "level: 5", in: t), tested)
+        case .contradictoryExpectation:
+            return (tested.replacing("level: 2", with: "level: 0", in: t), tested)
+        case .unknownIndicator:
+            return (tested.replacing("not_indicators: [long_hours]", with: "not_indicators: [long_hour]", in: t), tested)
+        case .unknownRecommendation:
+            return (tested.replacing("not_next_steps: [call_helpline]", with: "not_next_steps: [call_help_line]", in: t), tested)
+        case .unknownValue:
+            return (tested.replacing("values: { weekly_hours: 40 }", with: "values: { weekly_hour: 40 }", in: t), tested)
+        case .unknownScore:
+            return (tested.replacing("scores: { total: 3 }", with: "scores: { totals: 3 }", in: t), tested)
+        case .testFailed:
+            return (tested.replacing("scores: { total: 3 }", with: "scores: { total: 4 }", in: t), tested)
+        case .untestedPack:
+            let other = Example.baseTests.replacing("id: base-tests\nrules: base\n", with: "id: other-tests\nrules: other\n")
+            let rules = Example.baseRules.replacing("id: base\n", with: "id: other\n")
+            return (tested.adding(.file("other.yaml", rules)), tested.adding(.file("other.yaml", rules)).adding(.file("other-tests.yaml", other)))
+        case .untestedOutcome:
+            let concern = tested.replacing("    held: \"no\"\n", with: "    held: \"yes\"\n", in: t).replacing(
+                "outcome: none", with: "outcome: concern", in: t)
+            return (concern.replacing("not_next_steps: [call_helpline]", with: "next_steps: [call_helpline]", in: t), tested)
+        case .untestedNextStep:
+            return (tested.replacing("when: outcome == 'concern'", with: "when: outcome == 'concern' and hours > 100"), tested)
         case .noSource:
             return (base.replacing("    source: Another published source\n", with: ""), base)
         case .unverified:

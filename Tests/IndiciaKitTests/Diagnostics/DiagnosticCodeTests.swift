@@ -52,9 +52,10 @@ struct DiagnosticCodeTests {
         }
     }
 
-    @Test("the base pack of the examples lints without a single finding")
+    @Test("the base pack of the examples lints without a single finding, with and without its tests")
     func cleanBase() throws {
         #expect(try Self.codes(of: .base).isEmpty)
+        #expect(try Self.codes(of: .tested).isEmpty)
     }
 
     /// Writes an example into a fresh folder, lints it as `indicia lint` does, asks for its pack if
@@ -77,6 +78,14 @@ struct DiagnosticCodeTests {
         let today = try example.today.map { try #require(CalendarDate.days(fromISO: $0), "today: \($0)") }
         var found = Linter(today: today).lint(library)
         if let id = example.pack { found += library.compile(rulesID: id).1 }
+        if !library.testFiles.isEmpty {
+            // As `indicia test` does: load problems, and every failed test as a test-failed finding.
+            let report = library.testReport()
+            found += report.diagnostics
+            if report.failed > 0 {
+                found.append(Diagnostic(.error, .testFailed, "\(report.failed) failed", at: SourceMark(file: folder, line: 1, column: 1)))
+            }
+        }
         return Set(found.map(\.code))
     }
 
