@@ -231,6 +231,8 @@ extension Diagnostic.Code {
                 name: A helpline
                 phone: "0000"
                 scope: national
+                checked: 2026-01-05
+                review_by: 2099-01-05
                 source: A published source
                 verified: true
 
@@ -425,15 +427,14 @@ extension Diagnostic.Code {
             return (base.adding(.file("other.yaml", other)), base)
         case .badDate:
             return (
-                base.replacing("scope: national\n", with: "scope: national\n    checked: 2026-02-30\n", in: "services.yaml"),
-                base.replacing("scope: national\n", with: "scope: national\n    checked: 2026-02-28\n", in: "services.yaml")
+                base.replacing("checked: 2026-01-05", with: "checked: 2026-02-30", in: "services.yaml"),
+                base.replacing("checked: 2026-01-05", with: "checked: 2026-02-28", in: "services.yaml")
             )
         case .reviewOverdue:
-            let dates = "scope: national\n    checked: 2026-01-05\n    review_by: 2026-07-05\n"
-            return (
-                base.replacing("scope: national\n", with: dates, in: "services.yaml").linted(on: "2026-07-06"),
-                base.replacing("scope: national\n", with: dates, in: "services.yaml").linted(on: "2026-07-05")
-            )
+            let due = base.replacing("review_by: 2099-01-05", with: "review_by: 2026-07-05", in: "services.yaml")
+            return (due.linted(on: "2026-07-06"), due.linted(on: "2026-07-05"))
+        case .noReviewDate:
+            return (base.replacing("    review_by: 2099-01-05\n", with: "", in: "services.yaml"), base)
         case .unknownTables, .unusedTables:
             let tables = """
                 version: 1
