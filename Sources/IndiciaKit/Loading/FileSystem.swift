@@ -9,14 +9,34 @@
 /// The engine's only file-system access: reading pack files. Plain libc, so the engine does not
 /// need Foundation (which would add about 10 MB of memory and milliseconds of start-up).
 enum FileSystem {
-    enum Kind { case missing, file, directory }
+    /// What is at a path (links followed).
+    enum Kind: Equatable {
+        case missing
+        case file
+        case directory
+        /// A FIFO, socket or device: never opened (opening a FIFO would wait for a writer).
+        case special
+        /// A symbolic link whose target does not exist.
+        case danglingLink
+        /// Symbolic links that lead back to themselves.
+        case linkLoop
+    }
 
     enum ReadError: Error { case tooLarge, unreadable }
 
     static func kind(_ path: String) -> Kind {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .missing }
-        return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+        guard stat(path, &info) == 0 else {
+            if errno == ELOOP { return .linkLoop }
+            var link = stat()
+            if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK { return .danglingLink }
+            return .missing
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .special
+        }
     }
 
     static func realPath(_ path: String) -> String? {
@@ -25,26 +45,34 @@ enum FileSystem {
         return String(cString: resolved)
     }
 
-    /// Every regular file below a directory (following no links), or nil if it cannot be read.
-    static func files(under directory: String, depthLimit: Int) -> [String]? {
+    /// Every entry below a directory that is a regular file, or that is not a directory but is
+    /// named as a pack file would be (`*.yaml`, `*.yml`) — with what it is, so a folder, link or
+    /// FIFO named like a pack file is reported rather than skipped. Links to files are followed;
+    /// links to folders are not (no cycles). Nil if the directory cannot be read.
+    static func files(under directory: String, depthLimit: Int) -> [(path: String, kind: Kind)]? {
         guard let handle = opendir(directory) else { return nil }
         defer { closedir(handle) }
-        var found: [String] = []
+        var found: [(path: String, kind: Kind)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
             let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let packName = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
             var info = stat()
             guard lstat(full, &info) == 0 else { continue }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
+                if packName { found.append((full, .directory)) }
                 if depthLimit > 0, let nested = files(under: full, depthLimit: depthLimit - 1) { found += nested }
             case S_IFREG:
-                found.append(full)
+                found.append((full, .file))
+            case S_IFLNK:
+                let target = kind(full)
+                if packName || target == .file { found.append((full, target)) }
             default:
-                continue
+                if packName { found.append((full, .special)) }
             }
         }
         return found

@@ -33,9 +33,7 @@ struct DiagnosticCodeTests {
 
     /// Codes whose triggering example cannot fire yet, each with the reason. The test expects them
     /// to fail; when one starts to fire, the known issue is gone and the test says to remove it here.
-    static let pending: [Diagnostic.Code: String] = [
-        .notAFile: "lint skips a folder named *.yaml instead of reporting it (issue #14, item 9)"
-    ]
+    static let pending: [Diagnostic.Code: String] = [:]
 
     @Test("each code's triggering example produces it and its non-triggering example does not", arguments: Diagnostic.Code.allCases)
     func examples(_ code: Diagnostic.Code) throws {
