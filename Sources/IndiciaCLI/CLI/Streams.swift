@@ -182,6 +182,8 @@ public struct Context {
     public var errors: OutputSink
     public var environment: [String: String]
     public var currentDirectory: String
+    /// Today's date (`YYYY-MM-DD`) for the guided CLI to propose; nil means the system clock's.
+    public var today: String?
 
     /// Creates a context.
     ///
@@ -191,7 +193,11 @@ public struct Context {
     ///   - errors: Standard error.
     ///   - environment: Environment variables.
     ///   - currentDirectory: The working directory.
-    public init(input: InputSource, output: OutputSink, errors: OutputSink, environment: [String: String], currentDirectory: String) {
+    ///   - today: Today's date for the guided CLI to propose (nil: the system clock's).
+    public init(
+        input: InputSource, output: OutputSink, errors: OutputSink, environment: [String: String], currentDirectory: String, today: String? = nil
+    ) {
+        self.today = today
         self.input = input
         self.output = output
         self.errors = errors

@@ -5,28 +5,36 @@ enum ReportCommand {
     static let command = Tool.Command(
         name: "report", summary: "aggregate many results into tables, JSON or HTML",
         help: """
-            Usage: indicia report [FILE|DIR...] [--format markdown|json|html] [--suppress N] [--out FILE] [--packs DIR]
+            Usage: indicia report [FILE|DIR...] [--format markdown|json|csv|html] [--suppress N] [--from DATE] [--to DATE]
+                                  [--out FILE] [--packs DIR]
 
             Reads results written by indicia evaluate or the guided CLI (NDJSON files, folders of .json or
             .ndjson files, or standard input) and prints the network view:
               training-needs results: agencies × areas gap matrix, ranked priorities, staff needing
                 training by level, readiness across agencies;
-              screening results: anonymised counts by level of concern, exploitation type, indicator and
-                the worker's organisation. Counts from 1 to N-1 are shown as "<N" (--suppress, default 5).
-                No case ids or free text appear in the output.
+              screening results: anonymised counts by quarter and level of concern, council area and
+                type of exploitation, the worker's organisation, the action taken (with everyone not
+                referred into the NRM) and each indicator. Counts from 1 to N-1 are hidden as [c]
+                (--suppress N, default 5), and so is any count that would let them be worked out from
+                the totals (docs/evidence-base.md). No ids, free text or dates (only quarters) appear.
+                --from and --to (YYYY-MM-DD, inclusive) count only screenings dated in that period.
+            What a result is, and which of its values are counted, comes from its pack's report: block.
             Results are read a line at a time; the report ends by saying what it left out (error
-            results, other packs' results, JSON that is not a result).
+            results, results of packs without a report: block, JSON that is not a result, lines that
+            are not JSON, screenings outside the period), with counts.
+            --format csv writes the screening tables as one tidy CSV table (one row per count).
 
-            Exit codes: 0 printed, 64 usage error, 65 an input line is not JSON, 66 an input cannot be read,
-            74 the output file could not be written.
+            Exit codes: 0 printed, 1 printed, but some records were not JSON (each is named on standard
+            error by its position, never its text, and counted as left out), 64 usage error, 66 an input
+            cannot be read, 74 the output file could not be written.
 
             """,
-        valued: ["--format", "--suppress", "--out", "--packs"], switches: [], run: run)
+        valued: ["--format", "--suppress", "--out", "--packs", "--from", "--to"], switches: [], run: run)
 
     static func run(_ arguments: Arguments, _ context: Context) -> ExitCode {
         let format = arguments.options["--format"] ?? "markdown"
-        guard ["markdown", "json", "html"].contains(format) else {
-            context.errors.write("indicia report: --format must be markdown, json or html\n")
+        guard ["markdown", "json", "csv", "html"].contains(format) else {
+            context.errors.write("indicia report: --format must be markdown, json, csv or html\n")
             return .usage
         }
         var threshold = 5
@@ -41,35 +49,53 @@ enum ReportCommand {
             context.errors.write("indicia report: --out \(out) cannot be written (is the folder there, and writable?)\n")
             return .ioError
         }
+        var period: [Int?] = []
+        for option in ["--from", "--to"] {
+            guard let text = arguments.options[option] else {
+                period.append(nil)
+                continue
+            }
+            guard let day = CalendarDate.days(fromISO: text) else {
+                context.errors.write("indicia report: \(option) must be a date written YYYY-MM-DD\n")
+                return .usage
+            }
+            period.append(Int(day))
+        }
+        if let from = period[0], let to = period[1], from > to {
+            context.errors.write("indicia report: --from must not be after --to\n")
+            return .usage
+        }
         // Results are read one line at a time and folded into the builder, so memory does not grow
         // with the number of results.
-        var builder = NetworkReportBuilder()
+        var builder = NetworkReportBuilder(packs: reportPacks(arguments: arguments, context: context), from: period[0], to: period[1])
         let inputs = arguments.positional.isEmpty ? ["-"] : arguments.positional
+        var badRecords = 0
         for path in inputs {
             let files =
                 path == "-" || !Platform.isDirectory(path)
                 ? [path] : Platform.files(in: path).filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") }
             // One file open at a time, however many the folder holds.
             for file in files {
-                let problem: Problem?
+                let outcome: (problem: Problem?, bad: Int)
                 if file == "-" {
-                    problem = read(context.input, name: "<stdin>", into: &builder)
+                    outcome = read(context.input, name: "<stdin>", into: &builder, errors: context.errors)
                 } else if !Platform.isDirectory(file), let fd = Platform.openForReading(file) {
-                    problem = read(FileInput(fd: fd, owned: true), name: file, into: &builder)
+                    outcome = read(FileInput(fd: fd, owned: true), name: file, into: &builder, errors: context.errors)
                 } else {
-                    problem = Problem(message: "cannot read \(file)", code: .noInput)
+                    outcome = (Problem(message: "cannot read \(file)", code: .noInput), 0)
                 }
-                if let problem {
+                if let problem = outcome.problem {
                     context.errors.write("indicia report: \(problem.message)\n")
                     return problem.code
                 }
+                badRecords += outcome.bad
             }
         }
-        let (areas, sectors) = labels(for: builder.packIDs, arguments: arguments, context: context)
-        let report = builder.report(areaLabels: areas, sectorLabels: sectors, suppressBelow: threshold)
+        let report = builder.report(suppressBelow: threshold, from: arguments.options["--from"], to: arguments.options["--to"])
         let text: String
         switch format {
         case "json": text = JSONReport.render(report)
+        case "csv": text = CSVReport.render(report)
         case "html": text = HTMLReport.render(report)
         default: text = MarkdownReport.render(report)
         }
@@ -81,7 +107,7 @@ enum ReportCommand {
         } else {
             context.output.write(text)
         }
-        return .ok
+        return badRecords > 0 ? .findings : .ok
     }
 
     /// The longest result line (or pretty-printed result document) read.
@@ -95,59 +121,47 @@ enum ReportCommand {
 
     /// Feeds every record of one input to the builder: result lines, or pretty-printed result
     /// documents (as the guided CLI's `--out` writes), framed by ``CaseStream`` exactly as
-    /// `indicia evaluate` frames cases. Returns the problem, if any, naming the input, line and
-    /// column (the same position `indicia evaluate` gives for the same bad record); nothing from
-    /// the record itself is shown.
-    static func read(_ input: InputSource, name: String, into builder: inout NetworkReportBuilder) -> Problem? {
+    /// `indicia evaluate` frames cases. A record that is not JSON is counted as left out and named
+    /// on standard error with its input, line and column (the same position `indicia evaluate`
+    /// gives for the same bad record), never with its text; reading goes on. Returns the problem
+    /// that stopped the input, if any, and how many records were not JSON.
+    static func read(
+        _ input: InputSource, name: String, into builder: inout NetworkReportBuilder, errors: OutputSink
+    ) -> (problem: Problem?, bad: Int) {
         var stream = CaseStream(limits: CaseLimits(maxLineBytes: maxRecordBytes))
+        var bad = 0
         while true {
             while let record = stream.next() {
                 if let failure = record.failure {
-                    return Problem(message: "\(name):\(record.line): \(failure.message) [\(failure.code.rawValue)]", code: .dataError)
+                    bad += 1
+                    builder.countNotJSON()
+                    errors.write("indicia report: \(name):\(record.line): left out: \(failure.message) [\(failure.code.rawValue)]\n")
+                    continue
                 }
-                let parsed = stream.buffer.withUnsafeBufferPointer { bytes -> Result<JSONValue, CaseError> in
+                let failure = stream.buffer.withUnsafeBufferPointer { bytes -> String? in
                     let slice = UnsafeBufferPointer(rebasing: bytes[record.range])
-                    do throws(CaseError) {
-                        return .success(try JSONValue.parse(Array(slice)))
-                    } catch {
-                        let (located, line) = CaseStream.locate(error, in: slice, line: record.line)
-                        let column = located.column.map { ":\($0)" } ?? ""
-                        return .failure(
-                            CaseError(
-                                located.code, "\(name):\(line)\(column): not a result (\(located.message)) [\(located.code.rawValue)]",
-                                path: located.path))
-                    }
+                    guard let error = builder.add(bytes: slice) else { return nil }
+                    let (located, line) = CaseStream.locate(error, in: slice, line: record.line)
+                    let column = located.column.map { ":\($0)" } ?? ""
+                    return "\(name):\(line)\(column): left out: not a result (\(located.message)) [\(located.code.rawValue)]"
                 }
-                switch parsed {
-                case .success(let value): builder.add(value)
-                case .failure(let error): return Problem(message: error.message, code: .dataError)
+                if let failure {
+                    bad += 1
+                    errors.write("indicia report: \(failure)\n")
                 }
             }
-            if stream.isFinished { return nil }
+            if stream.isFinished { return (nil, bad) }
             let n = stream.read(into: { input.read(into: $0) })
-            if n < 0 { return Problem(message: "cannot read \(name)", code: .noInput) }
+            if n < 0 { return (Problem(message: "cannot read \(name)", code: .noInput), bad) }
             if n == 0 { stream.finish() }
         }
     }
 
-    /// Area labels (from a pack's `report_areas` table) and choice labels, for the packs the results name.
-    static func labels(for packIDs: Set<String>, arguments: Arguments, context: Context) -> ([String: String], [String: String]) {
-        guard !packIDs.isEmpty else { return ([:], [:]) }
+    /// The report conventions of every rule set found (in `--packs`, `INDICIA_PACKS` or the
+    /// default places) that loads and has a `report:` block.
+    static func reportPacks(arguments: Arguments, context: Context) -> [ReportPack] {
         let locator = PackLocator(option: arguments.options["--packs"], context: context)
         let library = PackLibrary.load(paths: locator.defaultPaths)
-        var areas: [String: String] = [:]
-        var choices: [String: String] = [:]
-        for id in packIDs.sorted() {
-            guard let pack = library.compile(rulesID: id).0 else { continue }
-            for table in pack.rules.tables where table.id == "report_areas" {
-                for row in table.rows {
-                    if case .text(let label)? = row.cells[""] { areas[row.key] = label }
-                }
-            }
-            for question in pack.questionnaire.questions where question.id == "sector" || question.id == "worker_sector" {
-                for choice in question.kind.choices { choices[choice.id] = choice.label }
-            }
-        }
-        return (areas, choices)
+        return library.ruleSetIDs.sorted().compactMap { id in library.compile(rulesID: id).0.flatMap(ReportPack.init) }
     }
 }

@@ -192,9 +192,13 @@ final class GuidedSession {
         if case .integer(_, _, let unit?) = question.kind { say(style.dim("  (\(unit))")) }
         if case .decimal(_, _, let unit?) = question.kind { say(style.dim("  (\(unit))")) }
         if case .date = question.kind { say(style.dim("  (YYYY-MM-DD)")) }
-        let current = interview.answers.values[index]
+        var current = interview.answers.values[index]
         if current != .missing(.unanswered) {
             say(style.dim("  Current answer: \(AnswerFormat.label(of: current, question: question, pack: pack)) — press Enter to keep it"))
+        } else if question.suggestsToday, let today = context.today ?? Platform.today(), let day = CalendarDate.days(fromISO: today) {
+            // The proposal is an answer only once the worker accepts it with Enter.
+            current = .date(day)
+            say(style.dim("  Today is \(today) — press Enter to use it, or type another date"))
         }
         let options =
             ["? help", "b back"] + (question.required ? [] : ["s skip"]) + (question.allowsNotKnown ? ["k not known"] : []) + [

@@ -50,6 +50,7 @@ extension Diagnostic {
         case unknownStrength = "unknown-strength"
         case unknownTag = "unknown-tag"
         case notChecked = "not-checked"
+        case badReport = "bad-report"
         // Expressions
         case exprSyntax = "expr-syntax"
         case exprType = "expr-type"
@@ -156,6 +157,8 @@ extension Diagnostic {
             case .unknownStrength: return "An indicator or a `count(strength=…)` filter names a strength not declared under `strengths`."
             case .unknownTag: return "A `count(tag=…)` filter names a tag that no indicator has."
             case .notChecked: return "A rule set was not checked further because one of its files has errors."
+            case .badReport:
+                return "The `report:` block names a value, question or table that does not exist, is not in results, or does not fit its role."
             case .exprSyntax: return "An expression cannot be read (a missing bracket, `=` for `==`, `&&` for `and`)."
             case .exprType: return "An expression mixes types that cannot go together (e.g. a number compared with text)."
             case .exprArity: return "A function is called with the wrong number of arguments."

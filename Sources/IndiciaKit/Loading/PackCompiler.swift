@@ -56,6 +56,8 @@ struct PackCompiler {
         var (recommendationConditions, recommendationDeps) = compileRecommendations()
         let recommendationServices = compileRecommendationServices(&recommendationDeps)
         checkServices()
+        let names = environment.names
+        ReportConventionsCheck(questionnaire: questionnaire, rules: rules, valueType: { names[$0]?.type }).check(&bag)
         guard !bag.hasErrors else { return (nil, bag.all) }
         var choiceSymbols: [[Int32]] = []
         for question in questionnaire.questions {

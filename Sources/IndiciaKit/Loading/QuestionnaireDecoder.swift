@@ -49,7 +49,7 @@ struct QuestionnaireDecoder {
     }
 
     private static let questionKeys = [
-        "id", "type", "text", "help", "required", "not_known", "show_if", "choices", "min", "max", "unit", "max_length",
+        "id", "type", "text", "help", "required", "not_known", "show_if", "choices", "min", "max", "unit", "max_length", "suggest",
     ]
 
     private func decodeQuestion(_ node: YAMLNode, section: String, _ bag: inout DiagnosticBag) -> Question? {
@@ -76,14 +76,14 @@ struct QuestionnaireDecoder {
         switch typeName {
         case "yes_no":
             kind = .yesNo
-            forbid(["choices", "min", "max", "unit", "max_length"], for: "yes_no")
+            forbid(["choices", "min", "max", "unit", "max_length", "suggest"], for: "yes_no")
         case "single_choice", "multiple_choice":
             let choices = decodeChoices(choiceNodes, context: context, node: reader, &bag)
             if typeName == "multiple_choice", choices.count > 64 {
                 bag.error(.tooManyChoices, "a multiple_choice question may have at most 64 choices", at: reader.keyMark("choices"))
             }
             kind = typeName == "single_choice" ? .singleChoice(choices) : .multipleChoice(choices)
-            forbid(["min", "max", "unit", "max_length"], for: typeName ?? "")
+            forbid(["min", "max", "unit", "max_length", "suggest"], for: typeName ?? "")
         case "integer", "decimal":
             if typeName == "integer" {
                 for key in ["min", "max"] {
@@ -95,13 +95,13 @@ struct QuestionnaireDecoder {
             } else {
                 kind = .decimal(min: min, max: max, unit: unit)
             }
-            forbid(["choices", "max_length"], for: typeName ?? "")
+            forbid(["choices", "max_length", "suggest"], for: typeName ?? "")
         case "text":
             kind = .text(maxLength: maxLength ?? 2000)
             if let maxLength, maxLength < 1 || maxLength > 100_000 {
                 bag.error(.badRange, "'max_length' must be between 1 and 100000", at: reader.keyMark("max_length"))
             }
-            forbid(["choices", "min", "max", "unit"], for: "text")
+            forbid(["choices", "min", "max", "unit", "suggest"], for: "text")
         case "date":
             kind = .date
             forbid(["choices", "min", "max", "unit", "max_length"], for: "date")
@@ -117,10 +117,21 @@ struct QuestionnaireDecoder {
         let notKnown = reader.bool("not_known", default: false, &bag)
         let showIf = reader.expression("show_if", &bag)
         let help = reader.string("help", &bag)
+        var suggestsToday = false
+        if let suggestion = reader.string("suggest", &bag) {
+            if suggestion == "today" {
+                suggestsToday = true
+            } else {
+                bag.error(
+                    .badValue, "'suggest' can only be 'today' (the guided CLI proposes today's date)", at: reader.node("suggest")?.mark ?? node.mark)
+            }
+        }
         guard let id, let text, let kind else { return nil }
-        return Question(
+        var question = Question(
             id: id, text: text, help: help, kind: kind, required: required, allowsNotKnown: notKnown, showIf: showIf,
             section: section, mark: node.mark)
+        question.suggestsToday = suggestsToday
+        return question
     }
 
     private func decodeChoices(_ nodes: [YAMLNode], context: String, node: MappingReader, _ bag: inout DiagnosticBag) -> [Choice] {

@@ -5,7 +5,7 @@ struct RuleSetDecoder {
     static let keys =
         FileHeader.keys + [
             "disclaimer", "questionnaire", "services", "shared_tables", "strengths", "categories", "tables", "values", "indicators", "scores",
-            "outcomes", "recommendations",
+            "outcomes", "recommendations", "report",
         ]
 
     func decode(_ root: YAMLNode, _ bag: inout DiagnosticBag) -> RuleSet? {
@@ -44,12 +44,15 @@ struct RuleSetDecoder {
             return RuleSet.Reference(id: text, mark: node.mark)
         }
         let disclaimer = reader.string("disclaimer", &bag)
+        let report = reader.node("report").flatMap { decodeReport($0, &bag) }
         guard header.kind == "rules", let questionnaire else { return nil }
-        return RuleSet(
+        var ruleSet = RuleSet(
             id: header.id, version: header.revision, title: header.title, disclaimer: disclaimer,
             questionnaireID: questionnaire, directoryIDs: directories, sharedTables: sharedTables, strengths: strengths, categories: categories,
             tables: tables, values: values, indicators: indicators, scores: scores, outcomes: outcomes,
             recommendations: recommendations, mark: root.mark)
+        ruleSet.report = report
+        return ruleSet
     }
 
     /// Ids must be unique within their own list (across lists the compiler checks the shared namespace).

@@ -16,6 +16,9 @@ public struct Question: Sendable, Equatable, Hashable {
     public var showIf: ExpressionSource?
     /// The id of the section it belongs to.
     public var section: String
+    /// A date question whose answer the guided CLI proposes as today's date (`suggest: today`);
+    /// the worker can accept it with Enter or type another. The engine never reads the clock.
+    public var suggestsToday: Bool = false
     /// Where it is defined.
     public var mark: SourceMark
 }

@@ -30,6 +30,8 @@ public struct RuleSet: Sendable, Equatable {
     public var outcomes: [OutcomeBand]
     /// Next steps.
     public var recommendations: [Recommendation]
+    /// What the network report counts from this rule set's results (its `report:` block), if anything.
+    public var report: ReportConventions? = nil
     /// Where the file starts.
     public var mark: SourceMark
 }

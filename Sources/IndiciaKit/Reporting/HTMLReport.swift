@@ -4,7 +4,11 @@ public enum HTMLReport {
     ///
     /// - Parameter report: The report.
     /// - Returns: HTML.
-    public static func render(_ report: NetworkReport, title: String = "Modern slavery training needs across the network") -> String {
+    public static func render(_ report: NetworkReport, title: String? = nil) -> String {
+        let title =
+            title
+            ?? (report.agencies.isEmpty && !report.screening.isEmpty
+                ? "Modern slavery screenings across the network: the evidence base" : "Modern slavery training needs across the network")
         var html = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>
@@ -16,6 +20,7 @@ public enum HTMLReport {
             th{background:#f0f0f0}td.num{text-align:right}
             td.red{background:#d4351c;color:#fff}td.amber{background:#ffdd00;color:#0b0c0c}td.green{background:#00703c;color:#fff}
             .note{color:#505a5f;font-size:.9rem}.key span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem}
+            \(ScreeningHTML.style)
             </style></head><body>
             <h1>\(escape(title))</h1>
 
@@ -45,19 +50,8 @@ public enum HTMLReport {
                 report.readinessCounts.map { "<tr><td>\(escape($0.band.replacingUnderscores))</td><td class=\"num\">\($0.agencies)</td></tr>" }
                 .joined() + "</table>\n"
         }
-        if report.screeningCases > 0 {
-            html +=
-                "<h2>Screening statistics (anonymised)</h2>\n<p class=\"note\">\(report.screeningCases) screenings. Counts from 1 to \(report.suppressionThreshold - 1) are shown as &lt;\(report.suppressionThreshold).</p>\n"
-            for (title, counts) in [
-                ("Level of concern", report.byOutcome), ("Type of exploitation indicated", report.byType), ("Worker's organisation", report.bySector),
-            ] {
-                html += "<table><tr><th>\(escape(title))</th><th>Screenings</th></tr>"
-                html +=
-                    counts.map { "<tr><td>\(escape($0.label.replacingUnderscores))</td><td class=\"num\">\(escape(report.show($0)))</td></tr>" }
-                    .joined() + "</table>\n"
-            }
-        }
-        if report.agencies.isEmpty && report.screeningCases == 0 { html += "<p>No results to report.</p>\n" }
+        for statistics in report.screening { html += ScreeningHTML.render(statistics) }
+        if report.agencies.isEmpty && report.screening.isEmpty { html += "<p>No results to report.</p>\n" }
         if let leftOut = report.leftOut { html += "<p class=\"note\">\(escape(leftOut))</p>\n" }
         html +=
             "<p class=\"note\">Required levels, thresholds and weights are local policy for the network. Made by Indicia \(EngineVersion.current).</p>\n</body></html>\n"

@@ -5,14 +5,6 @@ public enum JSONReport {
     /// - Parameter report: The report.
     /// - Returns: Indented JSON.
     public static func render(_ report: NetworkReport) -> String {
-        func counts(_ list: [NetworkReport.Count]) -> JSONValue {
-            .array(
-                list.map {
-                    .object([
-                        ("label", .string($0.label)), ("count", $0.value.map { .number(Double($0)) } ?? .string("<\(report.suppressionThreshold)")),
-                    ])
-                })
-        }
         let agencies = JSONValue.array(
             report.agencies.map { agency in
                 .object([
@@ -54,17 +46,11 @@ public enum JSONReport {
                 .array(report.staffByLevel.map { .object([("level", .number(Double($0.level))), ("staff", .number(Double($0.staff)))]) })
             ),
             ("readiness", .array(report.readinessCounts.map { .object([("band", .string($0.band)), ("agencies", .number(Double($0.agencies)))]) })),
-            (
-                "screening",
-                .object([
-                    ("screenings", .number(Double(report.screeningCases))), ("suppressed_below", .number(Double(report.suppressionThreshold))),
-                    ("by_outcome", counts(report.byOutcome)), ("by_type", counts(report.byType)), ("by_sector", counts(report.bySector)),
-                    ("by_indicator", counts(report.byIndicator)),
-                ])
-            ),
+            ("screening", .array(report.screening.map(ScreeningJSON.value))),
             ("error_records", .number(Double(report.errorRecords))),
             ("other_records", .number(Double(report.otherRecords))),
             ("not_results", .number(Double(report.notResults))),
+            ("not_json", .number(Double(report.notJSON))),
         ])
         return value.pretty
     }

@@ -26,17 +26,8 @@ public enum MarkdownReport {
             out += "\n## Readiness\n\n| Band | Agencies |\n|---|---:|\n"
             for (band, count) in report.readinessCounts { out += "| \(band.replacingUnderscores) | \(count) |\n" }
         }
-        if report.screeningCases > 0 {
-            out += (out.isEmpty ? "" : "\n") + "# Screening statistics (anonymised)\n\n"
-            out +=
-                "\(report.screeningCases) screenings. Counts from 1 to \(report.suppressionThreshold - 1) are shown as <\(report.suppressionThreshold).\n"
-            for (title, counts) in [
-                ("Level of concern", report.byOutcome), ("Type of exploitation indicated", report.byType),
-                ("Worker's organisation", report.bySector), ("Indicators present", report.byIndicator),
-            ] {
-                out += "\n## \(title)\n\n| | Screenings |\n|---|---:|\n"
-                for count in counts { out += "| \(count.label.replacingUnderscores) | \(report.show(count)) |\n" }
-            }
+        for statistics in report.screening {
+            out += (out.isEmpty ? "" : "\n") + ScreeningMarkdown.render(statistics)
         }
         if out.isEmpty { out = "No results to report.\n" }
         if let leftOut = report.leftOut { out += "\n\(leftOut)\n" }

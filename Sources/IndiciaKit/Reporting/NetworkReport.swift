@@ -1,9 +1,9 @@
 /// The network view built from many results: a training-needs picture across agencies, and
 /// anonymised screening statistics with small-number suppression.
 ///
-/// Training results are recognised by convention: values named `rag_<area>`, `gap_<area>`,
-/// `coverage_pct_<area>`, `priority_<area>`, `staff_needing_<area>`, `required_<area>`, and
-/// `readiness_band`/`readiness_score`. Screening statistics never include case ids or free text.
+/// What kind of result each pack produces, and which values the report reads, come from the pack's
+/// `report:` block (``ReportConventions``). Screening statistics never include case ids, free text
+/// or dates finer than a quarter.
 public struct NetworkReport: Sendable {
     /// One agency's row.
     public struct Agency: Sendable {
@@ -30,12 +30,6 @@ public struct NetworkReport: Sendable {
         public var gap: Double
     }
 
-    /// A suppressed count: the number, or nil when it is below the threshold (shown as "<N").
-    public struct Count: Sendable {
-        public var label: String
-        public var value: Int?
-    }
-
     /// Area ids and their labels.
     public var areas: [(id: String, label: String)] = []
     public var agencies: [Agency] = []
@@ -44,31 +38,29 @@ public struct NetworkReport: Sendable {
     public var staffByLevel: [(level: Int, staff: Int)] = []
     public var readinessCounts: [(band: String, agencies: Int)] = []
 
-    /// Screening statistics.
-    public var screeningCases = 0
+    /// Screening statistics, one per screening pack the results came from.
+    public var screening: [ScreeningStatistics] = []
+    /// Counts from 1 to this minus 1 are hidden in screening statistics.
     public var suppressionThreshold = 5
-    public var byOutcome: [Count] = []
-    public var byType: [Count] = []
-    public var byIndicator: [Count] = []
-    public var bySector: [Count] = []
     /// Records that were error results (not counted anywhere else).
     public var errorRecords = 0
     /// Results of packs the report does not recognise (neither screening nor training needs).
     public var otherRecords = 0
     /// JSON documents that are not results at all (no boolean `ok`), e.g. a draft in the folder.
     public var notResults = 0
+    /// Lines that are not JSON at all.
+    public var notJSON = 0
 
     /// Builds the report from results already parsed (``NetworkReportBuilder`` takes them one at a time).
     ///
     /// - Parameters:
     ///   - results: Parsed result lines (error results are counted and skipped).
-    ///   - areaLabels: Labels for areas by id (from the pack's `report_areas` table), if known.
-    ///   - sectorLabels: Labels for sector ids, if known.
-    ///   - suppressBelow: Counts from 1 to this minus 1 are shown as "<N".
-    public init(results: [JSONValue], areaLabels: [String: String] = [:], sectorLabels: [String: String] = [:], suppressBelow: Int = 5) {
-        var builder = NetworkReportBuilder()
+    ///   - packs: The packs whose results are counted.
+    ///   - suppressBelow: Screening counts from 1 to this minus 1 are hidden.
+    public init(results: [JSONValue], packs: [ReportPack], suppressBelow: Int = 5) {
+        var builder = NetworkReportBuilder(packs: packs)
         for result in results { builder.add(result) }
-        self = builder.report(areaLabels: areaLabels, sectorLabels: sectorLabels, suppressBelow: suppressBelow)
+        self = builder.report(suppressBelow: suppressBelow)
     }
 
     /// An empty report; ``NetworkReportBuilder`` fills it in.
@@ -83,13 +75,12 @@ public struct NetworkReport: Sendable {
             parts.append("\(errorRecords) error \(errorRecords == 1 ? "result" : "results") (records that could not be evaluated)")
         }
         if otherRecords > 0 {
-            parts.append("\(otherRecords) \(otherRecords == 1 ? "result" : "results") of packs that are neither screening nor training needs")
+            parts.append("\(otherRecords) \(otherRecords == 1 ? "result" : "results") of packs with no report: block here")
         }
+        if notJSON > 0 { parts.append("\(notJSON) \(notJSON == 1 ? "line that is" : "lines that are") not JSON") }
         if notResults > 0 { parts.append("\(notResults) JSON \(notResults == 1 ? "document that is" : "documents that are") not a result") }
         guard !parts.isEmpty else { return nil }
         return "Left out: " + parts.joined(separator: "; ") + "."
     }
 
-    /// "<5" for a suppressed count, else the number.
-    public func show(_ count: Count) -> String { count.value.map(String.init) ?? "<\(suppressionThreshold)" }
 }

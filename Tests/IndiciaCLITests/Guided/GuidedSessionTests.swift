@@ -175,3 +175,41 @@ struct GuidedSessionTests {
         #expect(FileManager.default.fileExists(atPath: directory + "/indicia-screening-draft.json.old"))
     }
 }
+
+@Suite("Guided screening into the network report")
+struct GuidedReportTests {
+    @Test("a guided screening records the proposed date, the council area and the action, and the report counts them")
+    func screeningShowsInReport() throws {
+        let directory = ToolRunner.temporaryDirectory()
+        var answers = GuidedSessionTests.adultAnswers
+        answers[4] = ""  // accept the proposed date (today, injected as 2026-08-03)
+        let out = directory + "/result.json"
+        let run = ToolRunner.run(["screen", "--out", out], input: answers.joined(separator: "\n") + "\n", directory: directory, today: "2026-08-03")
+        #expect(run.code == .ok, "\(run.output)")
+        #expect(run.output.contains("Today is 2026-08-03 — press Enter to use it"))
+        let result = try JSONValue.parse(Array(try String(contentsOfFile: out, encoding: .utf8).utf8))
+        #expect(result["values"]?["screening_date_reported"]?.string == "2026-08-03")
+        #expect(result["values"]?["council_area_reported"]?.string == "leeds")
+        #expect(result["values"]?["action_taken_reported"]?.string == "duty_to_notify")
+        // One screening: with the threshold at 1 nothing is hidden, so the single count shows where it belongs.
+        let report = ToolRunner.run(["report", out, "--format", "json", "--suppress", "1"])
+        #expect(report.code == .ok, "\(report.errors)")
+        let json = try JSONValue.parse(Array(report.output.utf8))
+        let cells = json["screening"]?.array?.first?["tables"]?.array?.flatMap { $0["cells"]?.array ?? [] } ?? []
+        func count(_ categories: [String: String]) -> Double? {
+            cells.first { cell in
+                let members = cell["categories"]?.members ?? []
+                return members.count == categories.count && members.allSatisfy { categories[$0.0] == $0.1.string }
+            }?["count"]?.number
+        }
+        #expect(count(["quarter": "2026-Q3"]) == 1)
+        #expect(count(["area": "leeds"]) == 1)
+        #expect(count(["area": "bradford"]) == 0)
+        #expect(count(["action": "duty_to_notify"]) == 1)
+        #expect(count(["action": "not_referred"]) == 1, "a Duty to Notify is not an NRM referral")
+        // With the usual threshold, one screening is a small count: it is hidden everywhere it shows.
+        let hidden = ToolRunner.run(["report", out])
+        #expect(hidden.output.contains("[c]"))
+        #expect(!hidden.output.contains("2026-08-03"))
+    }
+}

@@ -21,7 +21,8 @@ enum ToolRunner {
     }
 
     static func run(
-        _ arguments: [String], input: String = "", chunk: Int = .max, directory: String? = nil, environment: [String: String] = [:]
+        _ arguments: [String], input: String = "", chunk: Int = .max, directory: String? = nil, environment: [String: String] = [:],
+        today: String? = nil
     ) -> ToolRun {
         let output = BufferOutput()
         let errors = BufferOutput()
@@ -29,7 +30,7 @@ enum ToolRunner {
         env.merge(environment) { $1 }
         let context = Context(
             input: BufferInput(input, chunk: chunk), output: output, errors: errors, environment: env,
-            currentDirectory: directory ?? temporaryDirectory())
+            currentDirectory: directory ?? temporaryDirectory(), today: today)
         let code = Tool.run(arguments, context: context)
         return ToolRun(code: code, output: output.text, errors: errors.text)
     }

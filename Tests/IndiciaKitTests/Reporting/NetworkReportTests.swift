@@ -13,14 +13,9 @@ struct NetworkReportTests {
         }
     }
 
-    static let areaLabels = [
-        "indicators": "Spotting the signs", "response": "Responding safely", "referral": "Referral routes",
-        "children": "Children and young people", "offenders": "Offenders who may be victims", "sharing": "Information sharing",
-    ]
-
     @Test("the Markdown report over the example agencies matches its golden file")
     func markdown() throws {
-        let report = NetworkReport(results: try Self.trainingResults(), areaLabels: Self.areaLabels)
+        let report = NetworkReport(results: try Self.trainingResults(), packs: ShippedPacks.reportPacks)
         Fixtures.assertGolden(MarkdownReport.render(report), "reports/training.md")
         #expect(report.agencies.count == 13)
         #expect(
@@ -38,7 +33,7 @@ struct NetworkReportTests {
 
     @Test("the JSON report holds the matrix, priorities, staff by level and readiness")
     func json() throws {
-        let report = NetworkReport(results: try Self.trainingResults(), areaLabels: Self.areaLabels)
+        let report = NetworkReport(results: try Self.trainingResults(), packs: ShippedPacks.reportPacks)
         let value = try JSONValue.parse(Array(JSONReport.render(report).utf8))
         #expect(value["agencies"]?.array?.count == 13)
         #expect(value["agencies"]?.array?.first?["areas"]?["offenders"]?["rag"]?.string == "red")
@@ -59,18 +54,25 @@ struct NetworkReportTests {
         let none = #"{"id":"OTHER-ID","answers":{"immediate_danger":"no","worker_sector":"school","age_group":"adult","controlled_movement":"no"}}"#
         for _ in 0..<3 { results.append(try JSONValue.parse(runtime.evaluateJSON(Array(danger.utf8)).bytes)) }
         for _ in 0..<6 { results.append(try JSONValue.parse(runtime.evaluateJSON(Array(none.utf8)).bytes)) }
-        let report = NetworkReport(results: results, suppressBelow: 5)
-        #expect(report.screeningCases == 9)
-        let dangerCount = report.byOutcome.first { $0.label.hasPrefix("Immediate danger") }
-        #expect(dangerCount?.value == nil, "3 is below 5 and must be suppressed")
-        #expect(report.show(try #require(dangerCount)) == "<5")
-        // Four answers: most key questions unanswered, so "More information needed", never "no concern".
-        #expect(report.byOutcome.first { $0.label == "More information needed" }?.value == 6)
-        for text in [MarkdownReport.render(report), JSONReport.render(report), HTMLReport.render(report)] {
+        let report = NetworkReport(results: results, packs: ShippedPacks.reportPacks, suppressBelow: 5)
+        let statistics = try #require(report.screening.first)
+        #expect(statistics.screenings == 9)
+        let trend = try #require(statistics.tables.first { $0.id == "quarter_level" })
+        // No dates were given: every screening is in the "not known" quarter.
+        #expect(trend.rows.map(\.label) == ["Not known", "All quarters"])
+        let dangerColumn = try #require(trend.columns.firstIndex { $0.label.hasPrefix("Immediate danger") })
+        #expect(trend.counts[0][dangerColumn] == nil, "3 is below 5 and must be hidden")
+        #expect(trend.counts[1][dangerColumn] == nil, "the level's total equals the hidden 3, so it is hidden too")
+        let rendered = [
+            (MarkdownReport.render(report), "| [c] |"), (HTMLReport.render(report), "data-hidden=\"true\""),
+            (JSONReport.render(report), "\"hidden\": true"), (CSVReport.render(report), ",,yes\r\n"),
+        ]
+        for (text, hidden) in rendered {
             #expect(!text.contains("CASE-SECRET-ID") && !text.contains("OTHER-ID") && !text.contains("FREE-TEXT-SECRET"))
-            #expect(text.contains("<5") || text.contains("&lt;5"))
+            #expect(text.contains(hidden))
         }
-        let lower = NetworkReport(results: results, suppressBelow: 2)
-        #expect(lower.byOutcome.first { $0.label.hasPrefix("Immediate danger") }?.value == 3)
+        let lower = NetworkReport(results: results, packs: ShippedPacks.reportPacks, suppressBelow: 2)
+        let lowerTrend = try #require(lower.screening.first?.tables.first { $0.id == "quarter_level" })
+        #expect(lowerTrend.counts[0][dangerColumn] == 3)
     }
 }

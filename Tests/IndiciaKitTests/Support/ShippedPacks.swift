@@ -18,4 +18,7 @@ enum ShippedPacks {
     }
 
     static let screening = runtime("screening")
+
+    /// The report conventions of every shipped pack that has a `report:` block.
+    static let reportPacks: [ReportPack] = library.ruleSetIDs.compactMap { library.compile(rulesID: $0).0.flatMap(ReportPack.init) }
 }

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@testable import IndiciaKit
+
+/// The screening evidence base over the fictional example data (examples/screening/cases.ndjson,
+/// made by scripts/generate-screenings.py with its default seed).
+@Suite("Screening evidence base")
+struct ScreeningReportTests {
+    static let results: [[UInt8]] = {
+        guard let runtime = ShippedPacks.screening,
+            let text = try? String(contentsOfFile: ShippedPacks.repositoryRoot + "/examples/screening/cases.ndjson", encoding: .utf8)
+        else { return [] }
+        return text.split(separator: "\n").map { runtime.evaluateJSON(Array($0.utf8)).bytes }
+    }()
+
+    static func report(threshold: Int = 5, from: String? = nil, to: String? = nil, extra: [String] = []) -> NetworkReport {
+        var builder = NetworkReportBuilder(
+            packs: ShippedPacks.reportPacks, from: from.flatMap { CalendarDate.days(fromISO: $0) }.map(Int.init),
+            to: to.flatMap { CalendarDate.days(fromISO: $0) }.map(Int.init))
+        for result in results { builder.add(line: result) }
+        for line in extra { builder.add(line: Array(line.utf8)) }
+        return builder.report(suppressBelow: threshold, from: from, to: to)
+    }
+
+    @Test("the report over the example data matches its golden files in every format")
+    func goldens() throws {
+        #expect(Self.results.count == 1800)
+        let report = Self.report()
+        Fixtures.assertGolden(MarkdownReport.render(report), "reports/screening.md")
+        Fixtures.assertGolden(JSONReport.render(report), "reports/screening.json")
+        Fixtures.assertGolden(CSVReport.render(report), "reports/screening.csv")
+        Fixtures.assertGolden(HTMLReport.render(report), "reports/screening.html")
+    }
+
+    @Test("every count from 1 to 4 is hidden, and every shown count is the true count")
+    func primary() throws {
+        let truth = try #require(Self.report(threshold: 1).screening.first)
+        let shown = try #require(Self.report().screening.first)
+        #expect(truth.hiddenCount == 0)
+        var small = 0
+        for (t, table) in truth.tables.enumerated() {
+            for (r, row) in table.counts.enumerated() {
+                for (c, count) in row.enumerated() {
+                    let published = shown.tables[t].counts[r][c]
+                    if let count, count >= 1 && count <= 4 {
+                        small += 1
+                        #expect(published == nil, "\(table.id) \(table.rows[r].label) / \(table.columns[c].label) is \(count) and shown")
+                    }
+                    if let published { #expect(published == count) }
+                }
+            }
+        }
+        #expect(small > 0, "the example data has small counts to hide")
+        #expect(shown.hiddenCount > small, "secondary suppression hides more than the small counts")
+    }
+
+    @Test("shown rows and columns add up to their shown totals")
+    func additive() throws {
+        let statistics = try #require(Self.report(threshold: 1).screening.first)
+        let trend = try #require(statistics.tables.first { $0.id == "quarter_level" })
+        for row in trend.counts {
+            let values = row.compactMap { $0 }
+            #expect(values.dropLast().reduce(0, +) == values.last)
+        }
+        #expect(statistics.screenings == 1800)
+        let action = try #require(statistics.tables.first { $0.id == "action" })
+        let byAction = action.counts.map { $0[0] ?? -1 }
+        let nrm = try #require(action.rows.firstIndex { $0.coordinates.first?.category == "nrm_referral" })
+        let notKnown = try #require(action.rows.firstIndex { $0.coordinates.first?.category == "not_known" })
+        let notReferred = try #require(action.rows.firstIndex { $0.coordinates.first?.category == "not_referred" })
+        #expect(byAction[nrm] + byAction[notKnown] + byAction[notReferred] == 1800)
+    }
+
+    @Test("--from and --to count only screenings in the period and say how many were left out")
+    func period() throws {
+        let statistics = try #require(Self.report(threshold: 1, from: "2024-01-01", to: "2024-12-31").screening.first)
+        let trend = try #require(statistics.tables.first { $0.id == "quarter_level" })
+        #expect(trend.rows.map { $0.coordinates.first?.category } == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", nil])
+        let all = try #require(Self.report(threshold: 1).screening.first)
+        let allTrend = try #require(all.tables.first { $0.id == "quarter_level" })
+        let in2024 = allTrend.rows.indices.filter { allTrend.rows[$0].coordinates.first?.category.hasPrefix("2024") == true }
+            .map { allTrend.counts[$0].last.flatMap { $0 } ?? 0 }.reduce(0, +)
+        let undated = allTrend.rows.indices.filter { allTrend.rows[$0].coordinates.first?.category == "not_known" }
+            .map { allTrend.counts[$0].last.flatMap { $0 } ?? 0 }.reduce(0, +)
+        #expect(statistics.screenings == in2024)
+        #expect(statistics.undatedLeftOut == undated)
+        #expect(statistics.outsidePeriod == 1800 - in2024 - undated)
+        #expect(MarkdownReport.render(Self.report(from: "2024-01-01", to: "2024-12-31")).contains("dated from 2024-01-01 to 2024-12-31"))
+    }
+
+    @Test("older results without the context values count as not known; other packs, errors and junk are left out with counts")
+    func leftOut() throws {
+        let old =
+            #"{"id":"o1","ok":true,"pack":{"id":"screening","revision":"2025.1"},"outcome":{"id":"some_concerns"},"values":{"worker_sector_reported":"police"}}"#
+        let report = Self.report(
+            threshold: 1,
+            extra: [
+                old, #"{"id":"e","ok":false,"error":{"code":"malformed-json"}}"#, #"{"id":"b","ok":true,"pack":{"id":"bench"}}"#,
+                "not json at all", #"{"id":"t","ok":tru"#, "[1,2]",
+            ])
+        let statistics = try #require(report.screening.first)
+        #expect(statistics.screenings == 1801)
+        let area = try #require(statistics.tables.first { $0.id == "area_type" })
+        let notKnown = try #require(area.rows.firstIndex { $0.coordinates.first?.category == "not_known" })
+        let base = try #require(Self.report(threshold: 1).screening.first?.tables.first { $0.id == "area_type" })
+        #expect(area.counts[notKnown][0] == (base.counts[notKnown][0] ?? 0) + 1)
+        #expect(report.errorRecords == 1)
+        #expect(report.otherRecords == 1)
+        #expect(report.notJSON == 2)
+        #expect(report.notResults == 1)
+        #expect(
+            report.leftOut
+                == "Left out: 1 error result (records that could not be evaluated); 1 result of packs with no report: block here; 2 lines that are not JSON; 1 JSON document that is not a result."
+        )
+    }
+}
