@@ -32,11 +32,14 @@ TYPE_BIAS = {
 # Seasonal pattern by month (invented): more screenings in summer (seasonal work), fewer in December.
 MONTH_WEIGHT = [0.85, 0.85, 0.95, 1.0, 1.05, 1.15, 1.25, 1.2, 1.05, 1.0, 0.95, 0.7]
 SECTORS = [
-    ("police", 22), ("local_authority", 20), ("youth_offending", 4), ("emergency_department", 8), ("maternity", 3),
+    ("police", 20), ("british_transport_police", 2), ("nca", 1), ("glaa", 1), ("home_office", 3), ("local_authority", 18),
+    ("youth_offending", 4), ("probation", 3), ("prison", 1), ("housing", 4), ("emergency_department", 8), ("maternity", 3),
     ("health_visiting", 3), ("other_health", 9), ("school", 8), ("jobcentre", 5), ("cps", 1), ("faith_group", 3),
     ("charity", 11), ("other", 3),
 ]
-FIRST_RESPONDERS = {"police", "local_authority", "youth_offending"}
+# Organisations that can refer into the NRM (rules/organisations.yaml); charities and "other" are asked.
+FIRST_RESPONDERS = {"police", "british_transport_police", "nca", "glaa", "home_office", "local_authority", "youth_offending"}
+ASKED_FIRST_RESPONDER = {"charity", "other"}
 SIGNS = [
     "controlled_movement", "cannot_leave", "travel_arranged", "documents_held", "debt_owed", "violence", "threats",
     "injuries", "speaks_for_them", "fears_authorities", "little_or_no_pay", "long_hours", "poor_accommodation",
@@ -99,12 +102,13 @@ def case(rng, n, day, growth):
         "immediate_danger": "yes" if rng.random() < 0.03 else ("not_known" if rng.random() < 0.02 else "no"),
         "safe_to_talk": yes_no(rng, 0.7),
         "worker_sector": sector,
-        "first_responder_org": "yes" if sector in FIRST_RESPONDERS else pick(rng, [("no", 70), ("not_sure", 20), ("yes", 10)]),
         "screening_date": day.isoformat(),
         "council_area": area,
         "age_group": age,
         "from_abroad": yes_no(rng, 0.55),
     }
+    if sector in ASKED_FIRST_RESPONDER:
+        answers["first_responder_org"] = pick(rng, [("no", 60), ("not_sure", 20), ("yes", 20)])
     if age == "adult":
         answers["exploited_as_child"] = yes_no(rng, 0.1, 0.2)
     worried = rng.random() < concern

@@ -8,18 +8,6 @@
 
 /// Every libc call the CLI makes, in one place.
 public enum Platform {
-    /// Today's local date as `YYYY-MM-DD`, or nil if the clock cannot be read.
-    static func today() -> String? {
-        var now = time(nil)
-        var parts = tm()
-        guard localtime_r(&now, &parts) != nil else { return nil }
-        let year = Int(parts.tm_year) + 1900
-        let month = Int(parts.tm_mon) + 1
-        let day = Int(parts.tm_mday)
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(pad(month))-\(pad(day))"
-    }
-
     /// Whether a file descriptor is a terminal.
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 

@@ -195,10 +195,12 @@ final class GuidedSession {
         var current = interview.answers.values[index]
         if current != .missing(.unanswered) {
             say(style.dim("  Current answer: \(AnswerFormat.label(of: current, question: question, pack: pack)) — press Enter to keep it"))
-        } else if question.suggestsToday, let today = context.today ?? Platform.today(), let day = CalendarDate.days(fromISO: today) {
+        } else if question.suggestsToday {
             // The proposal is an answer only once the worker accepts it with Enter.
+            let day =
+                (context.today ?? context.environment["INDICIA_TODAY"]).flatMap { CalendarDate.days(fromISO: $0) } ?? Platform.today()
             current = .date(day)
-            say(style.dim("  Today is \(today) — press Enter to use it, or type another date"))
+            say(style.dim("  Today is \(CalendarDate.iso(fromDays: day)) — press Enter to use it, or type another date"))
         }
         let options =
             ["? help", "b back"] + (question.required ? [] : ["s skip"]) + (question.allowsNotKnown ? ["k not known"] : []) + [
