@@ -17,6 +17,8 @@ public struct NetworkReportBuilder: Sendable {
     private var otherRecords = 0
     private var notResults = 0
     private var notJSON = 0
+    private var lastPackID: [UInt8] = []
+    private var lastPack: ReportPack?
 
     /// Creates an empty builder.
     ///
@@ -78,10 +80,20 @@ public struct NetworkReportBuilder: Sendable {
             errorRecords += 1
             return nil
         }
-        guard let id = digest.packID, let pack = packs[id] else {
+        guard let idBytes = digest.packID else {
             otherRecords += 1
             return nil
         }
+        // Most results in a stream come from the same pack: look it up once.
+        if idBytes != lastPackID {
+            lastPackID = idBytes
+            lastPack = packs[String(decoding: idBytes, as: UTF8.self)]
+        }
+        guard let pack = lastPack else {
+            otherRecords += 1
+            return
+        }
+        let id = pack.id
         switch pack.conventions.kind {
         case .screening:
             if screening[id] == nil {

@@ -1,15 +1,29 @@
 /// The few parts of a result line the network report reads, found without building the whole
 /// document: whether it is a result, its pack and outcome, and where its `values` and `indicators`
 /// are. Everything else is checked for well-formedness and skipped.
+///
+/// Skipping is most of the work (a screening result is about 9 KB, mostly the text of its
+/// indicators and next steps), so text is skipped eight bytes at a time while it holds no quote,
+/// backslash, control character or non-ASCII byte; anything else takes ``JSONScanner``'s checking
+/// path. Keys are compared in place, without copying.
 struct ResultDigest {
     /// `ok`, or nil when the document has no boolean `ok` (so it is not a result).
     var ok: Bool?
-    var packID: String?
-    var outcomeID: String?
+    /// The bytes of `pack.id` (escapes resolved).
+    var packID: [UInt8]?
+    /// The bytes of `outcome.id`.
+    var outcomeID: [UInt8]?
     /// Byte range of the `values` object.
     var values: Range<Int>?
     /// Byte range of the `indicators` array.
     var indicators: Range<Int>?
+
+    private static let okKey = Array("ok".utf8)
+    private static let packKey = Array("pack".utf8)
+    private static let outcomeKey = Array("outcome".utf8)
+    private static let valuesKey = Array("values".utf8)
+    private static let indicatorsKey = Array("indicators".utf8)
+    static let idKey = Array("id".utf8)
 
     /// Scans one JSON document.
     ///
@@ -23,41 +37,29 @@ struct ResultDigest {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { scanner.position = 3 }
         scanner.skipWhitespace()
         if scanner.peek != 0x7B {
-            try scanner.skipValue(path: "")
+            try skip(&scanner)
         } else {
-            scanner.position += 1
-            scanner.skipWhitespace()
-            if scanner.peek == 0x7D {
-                scanner.position += 1
-            } else {
-                repeat {
-                    scanner.skipWhitespace()
-                    let key = try scanner.readString(path: "")
-                    try scanner.expect(0x3A, "':'", path: "")
-                    scanner.skipWhitespace()
-                    let name = key.hasEscapes ? Array(try scanner.decodeBytes(key, path: "")) : Array(scanner.slice(key))
-                    let start = scanner.position
-                    switch name {
-                    case Array("ok".utf8):
-                        if scanner.peek == 0x74 || scanner.peek == 0x66 {
-                            digest.ok = try scanner.readLiteral(path: "")
-                        } else {
-                            try scanner.skipValue(path: "")
-                        }
-                    case Array("pack".utf8):
-                        digest.packID = try member("id", of: &scanner)
-                    case Array("outcome".utf8):
-                        digest.outcomeID = try member("id", of: &scanner)
-                    case Array("values".utf8):
-                        try scanner.skipValue(path: "")
-                        if bytes[start] == 0x7B { digest.values = start..<scanner.position }
-                    case Array("indicators".utf8):
-                        try scanner.skipValue(path: "")
-                        if bytes[start] == 0x5B { digest.indicators = start..<scanner.position }
-                    default:
-                        try scanner.skipValue(path: "")
+            try forEachMember(&scanner) { (key, scanner) throws(CaseError) in
+                let start = scanner.position
+                if key.elementsEqual(okKey) {
+                    if scanner.peek == 0x74 || scanner.peek == 0x66 {
+                        digest.ok = try scanner.readLiteral(path: "")
+                    } else {
+                        try skip(&scanner)
                     }
-                } while try scanner.another(closing: 0x7D, path: "")
+                } else if key.elementsEqual(packKey) {
+                    digest.packID = try member(idKey, of: &scanner)
+                } else if key.elementsEqual(outcomeKey) {
+                    digest.outcomeID = try member(idKey, of: &scanner)
+                } else if key.elementsEqual(valuesKey) {
+                    try skip(&scanner)
+                    if bytes[start] == 0x7B { digest.values = start..<scanner.position }
+                } else if key.elementsEqual(indicatorsKey) {
+                    try skip(&scanner)
+                    if bytes[start] == 0x5B { digest.indicators = start..<scanner.position }
+                } else {
+                    try skip(&scanner)
+                }
             }
         }
         scanner.skipWhitespace()
@@ -66,27 +68,32 @@ struct ResultDigest {
     }
 
     /// The text of member `key` of the object at the scanner (skipped whole), or nil.
-    private static func member(_ key: StaticString, of scanner: inout JSONScanner) throws(CaseError) -> String? {
+    private static func member(_ key: [UInt8], of scanner: inout JSONScanner) throws(CaseError) -> [UInt8]? {
         guard scanner.peek == 0x7B else {
-            try scanner.skipValue(path: "")
+            try skip(&scanner)
             return nil
         }
-        var found: String?
+        var found: [UInt8]?
         try forEachMember(&scanner) { (name, scanner) throws(CaseError) in
-            if found == nil, name.elementsEqual(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)), scanner.peek == 0x22 {
-                let token = try scanner.readString(path: "")
-                found = try scanner.decodeString(token, path: "")
+            if found == nil, name.elementsEqual(key), scanner.peek == 0x22 {
+                found = try text(&scanner)
             } else {
-                try scanner.skipValue(path: "")
+                try skip(&scanner)
             }
         }
         return found
     }
 
+    /// Reads a string value's bytes (escapes resolved).
+    static func text(_ scanner: inout JSONScanner) throws(CaseError) -> [UInt8] {
+        let token = try scanner.readString(path: "")
+        return token.hasEscapes ? try scanner.decodeBytes(token, path: "") : Array(scanner.slice(token))
+    }
+
     /// Calls `body` with each member's key (escapes resolved) and the scanner at its value; `body`
-    /// must consume the value.
+    /// must consume the value. The key is only valid during the call.
     static func forEachMember(
-        _ scanner: inout JSONScanner, _ body: ([UInt8], inout JSONScanner) throws(CaseError) -> Void
+        _ scanner: inout JSONScanner, _ body: (UnsafeBufferPointer<UInt8>, inout JSONScanner) throws(CaseError) -> Void
     ) throws(CaseError) {
         try scanner.expect(0x7B, "'{'", path: "")
         scanner.skipWhitespace()
@@ -99,8 +106,87 @@ struct ResultDigest {
             let key = try scanner.readString(path: "")
             try scanner.expect(0x3A, "':'", path: "")
             scanner.skipWhitespace()
-            let name = key.hasEscapes ? try scanner.decodeBytes(key, path: "") : Array(scanner.slice(key))
-            try body(name, &scanner)
+            if key.hasEscapes {
+                let decoded = try scanner.decodeBytes(key, path: "")
+                var failure: CaseError?
+                decoded.withUnsafeBufferPointer { buffer in
+                    do throws(CaseError) { try body(buffer, &scanner) } catch { failure = error }
+                }
+                if let failure { throw failure }
+            } else {
+                try body(scanner.slice(key), &scanner)
+            }
         } while try scanner.another(closing: 0x7D, path: "")
+    }
+
+    /// Skips any value, checking it is well-formed, with a nesting limit.
+    static func skip(_ scanner: inout JSONScanner, depth: Int = 0) throws(CaseError) {
+        guard depth < JSONScanner.maxDepth else {
+            throw scanner.fail(.tooDeep, "JSON is nested more than \(JSONScanner.maxDepth) levels deep", path: "")
+        }
+        scanner.skipWhitespace()
+        switch scanner.peek {
+        case 0x22: try skipString(&scanner)
+        case 0x7B:
+            scanner.position += 1
+            scanner.skipWhitespace()
+            if scanner.peek == 0x7D {
+                scanner.position += 1
+                return
+            }
+            repeat {
+                scanner.skipWhitespace()
+                try skipString(&scanner)
+                try scanner.expect(0x3A, "':'", path: "")
+                try skip(&scanner, depth: depth + 1)
+            } while try scanner.another(closing: 0x7D, path: "")
+        case 0x5B:
+            scanner.position += 1
+            scanner.skipWhitespace()
+            if scanner.peek == 0x5D {
+                scanner.position += 1
+                return
+            }
+            repeat {
+                try skip(&scanner, depth: depth + 1)
+            } while try scanner.another(closing: 0x5D, path: "")
+        case 0x2D, 0x30...0x39: _ = try scanner.readNumber(path: "")
+        default: _ = try scanner.readLiteral(path: "")
+        }
+    }
+
+    /// Skips a string eight bytes at a time while it is plain ASCII text.
+    @inline(__always)
+    static func skipString(_ scanner: inout JSONScanner) throws(CaseError) {
+        let bytes = scanner.bytes
+        guard let base = bytes.baseAddress, scanner.position < bytes.count, base[scanner.position] == 0x22 else {
+            _ = try scanner.readStringSlowly(path: "")
+            return
+        }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var p = scanner.position + 1
+        let n = bytes.count
+        let raw = UnsafeRawPointer(base)
+        while p + 8 <= n {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self))
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            // A byte is special if it is a quote, a backslash, below 0x20 or at least 0x80.
+            let special =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
+            if special & highs != 0 { break }
+            p += 8
+        }
+        while p < n {
+            let b = base[p]
+            if b == 0x22 {
+                scanner.position = p + 1
+                return
+            }
+            if b == 0x5C || b < 0x20 || b >= 0x80 { break }
+            p += 1
+        }
+        _ = try scanner.readStringSlowly(path: "")
     }
 }

@@ -15,7 +15,7 @@ struct ScreeningTally: Sendable {
     private var organisationIDs: [[UInt8]] = []
     private var actionIDs: [[UInt8]] = []
     private var indicatorIDs: [[UInt8]] = []
-    private var bandIndex: [String: Int] = [:]
+    private var bandIDs: [[UInt8]] = []
 
     private(set) var total = 0
     /// Quarter (year * 4 + quarter - 1, or -1 when not known) → counts by band (the last is "other").
@@ -25,6 +25,8 @@ struct ScreeningTally: Sendable {
     var byOrganisation: [Int]
     var byAction: [Int]
     var byIndicator: [Int]
+    private var lastDay = Int.min
+    private var lastQuarter = -1
     private(set) var undatedLeftOut = 0
     private(set) var outsidePeriod = 0
 
@@ -42,7 +44,7 @@ struct ScreeningTally: Sendable {
         organisationIDs = pack.organisations.map { Array($0.id.utf8) }
         actionIDs = pack.actions.map { Array($0.id.utf8) }
         indicatorIDs = pack.indicators.map { Array($0.id.utf8) }
-        for (index, band) in pack.bands.enumerated() { bandIndex[band.id] = index }
+        bandIDs = pack.bands.map { Array($0.id.utf8) }
         byArea = Array(repeating: Array(repeating: 0, count: 1 + pack.types.count), count: pack.areas.count + 1)
         byOrganisation = Array(repeating: 0, count: pack.organisations.count + 1)
         byAction = Array(repeating: 0, count: pack.actions.count + 1)
@@ -60,22 +62,29 @@ struct ScreeningTally: Sendable {
             var scanner = JSONScanner(UnsafeBufferPointer(rebasing: bytes[range]))
             try ResultDigest.forEachMember(&scanner) { (key, scanner) throws(CaseError) in
                 if scanner.peek == 0x22 {
-                    let token = try scanner.readString(path: "")
-                    let text = token.hasEscapes ? try scanner.decodeBytes(token, path: "") : Array(scanner.slice(token))
-                    if key == dateKey {
+                    let isDate = key.elementsEqual(dateKey)
+                    let isArea = !isDate && key.elementsEqual(areaKey)
+                    let isOrganisation = !isDate && !isArea && key.elementsEqual(organisationKey)
+                    let isAction = !isDate && !isArea && !isOrganisation && key.elementsEqual(actionKey)
+                    guard isDate || isArea || isOrganisation || isAction else {
+                        try ResultDigest.skipString(&scanner)
+                        return
+                    }
+                    let text = try ResultDigest.text(&scanner)
+                    if isDate {
                         day = Self.day(text)
-                    } else if key == areaKey {
+                    } else if isArea {
                         area = areaIDs.firstIndex(of: text) ?? areaIDs.count
-                    } else if key == organisationKey {
+                    } else if isOrganisation {
                         organisation = organisationIDs.firstIndex(of: text) ?? organisationIDs.count
-                    } else if key == actionKey {
+                    } else {
                         action = actionIDs.firstIndex(of: text) ?? actionIDs.count
                     }
                 } else if scanner.peek == 0x74 || scanner.peek == 0x66 || scanner.peek == 0x6E {
                     let flag = try scanner.readLiteral(path: "")
-                    if flag == true, let index = typeKeys.firstIndex(of: key) { types[index] = true }
+                    if flag == true, let index = typeKeys.firstIndex(where: { key.elementsEqual($0) }) { types[index] = true }
                 } else {
-                    try scanner.skipValue(path: "")
+                    try ResultDigest.skip(&scanner)
                 }
             }
         }
@@ -104,23 +113,37 @@ struct ScreeningTally: Sendable {
                     scanner.skipWhitespace()
                     if scanner.peek == 0x7B {
                         try ResultDigest.forEachMember(&scanner) { (key, scanner) throws(CaseError) in
-                            if key == Array("id".utf8), scanner.peek == 0x22 {
+                            if key.elementsEqual(ResultDigest.idKey), scanner.peek == 0x22 {
                                 let token = try scanner.readString(path: "")
-                                let id = token.hasEscapes ? try scanner.decodeBytes(token, path: "") : Array(scanner.slice(token))
-                                if let index = indicatorIDs.firstIndex(of: id) { byIndicator[index] += 1 }
+                                if token.hasEscapes {
+                                    let id = try scanner.decodeBytes(token, path: "")
+                                    if let index = indicatorIDs.firstIndex(of: id) { byIndicator[index] += 1 }
+                                } else {
+                                    let id = scanner.slice(token)
+                                    if let index = indicatorIDs.firstIndex(where: { id.elementsEqual($0) }) { byIndicator[index] += 1 }
+                                }
                             } else {
-                                try scanner.skipValue(path: "")
+                                try ResultDigest.skip(&scanner)
                             }
                         }
                     } else {
-                        try scanner.skipValue(path: "")
+                        try ResultDigest.skip(&scanner)
                     }
                 } while try scanner.another(closing: 0x5D, path: "")
             }
         }
         total += 1
-        let quarter = day.map { Self.quarter(ofDay: $0) } ?? -1
-        let band = digest.outcomeID.flatMap { bandIndex[$0] } ?? pack.bands.count
+        let quarter: Int
+        if let day {
+            if day != lastDay {
+                lastDay = day
+                lastQuarter = Self.quarter(ofDay: day)
+            }
+            quarter = lastQuarter
+        } else {
+            quarter = -1
+        }
+        let band = digest.outcomeID.flatMap { id in bandIDs.firstIndex(of: id) } ?? pack.bands.count
         byQuarter[quarter, default: Array(repeating: 0, count: pack.bands.count + 1)][band] += 1
         byArea[area][0] += 1
         for (index, flag) in types.enumerated() where flag { byArea[area][1 + index] += 1 }
