@@ -91,7 +91,7 @@ public struct NetworkReportBuilder: Sendable {
         }
         guard let pack = lastPack else {
             otherRecords += 1
-            return
+            return nil
         }
         let id = pack.id
         switch pack.conventions.kind {
