@@ -357,6 +357,11 @@ extension Diagnostic.Code {
                 base.replacing("when: count() >= 1", with: "when: count(tag='contrl') >= 1"),
                 base.replacing("when: count() >= 1", with: "when: count(tag='control') >= 1")
             )
+        case .badReport:
+            return (
+                base.replacing("values:\n", with: "report: { kind: screening, date: weekly_hours }\nvalues:\n"),
+                base.replacing("values:\n", with: "report: { kind: screening }\nvalues:\n")
+            )
         case .notChecked:
             return (base.replacing("        not_known: true\n", with: "        not_known: true\n        hint: Ask gently\n", in: q), base)
         case .exprSyntax:
