@@ -41,7 +41,6 @@ enum TestCommand {
                     context.errors.write("indicia test: \(path): no such file or directory\n")
                     return .noInput
                 }
-                paths.append(path)
                 // The packs the tests run against: --packs, else the pack folder above the path, else the default.
                 if arguments.options["--packs"] != nil {
                     paths += locator.defaultPaths
@@ -58,7 +57,8 @@ enum TestCommand {
                 return .usage
             }
         }
-        let library = PackLibrary.load(paths: paths)
+        // The test files first, as named, so diagnostics show their paths as given.
+        let library = PackLibrary.load(paths: (selected ?? []) + paths)
         let report = library.testReport(only: selected)
         if format == "json" {
             context.output.write(report.json())

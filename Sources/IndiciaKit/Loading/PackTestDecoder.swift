@@ -12,10 +12,10 @@ struct PackTestDecoder {
     ]
 
     func decode(_ root: YAMLNode, path: String, _ bag: inout DiagnosticBag) -> PackTestFile? {
-        guard let reader = MappingReader(root, context: "test file", keys: Self.keys, sources: sources, bag: &bag),
-            let header = FileHeader.read(reader, revisionRequired: false, &bag)
-        else { return nil }
+        guard let reader = MappingReader(root, context: "test file", keys: Self.keys, sources: sources, bag: &bag) else { return nil }
+        let header = FileHeader.read(reader, revisionRequired: false, &bag)
         let rulesID = reader.identifier("rules", pattern: .fileID, &bag)
+        guard let header else { return nil }
         var seen: [String: SourceMark] = [:]
         var tests: [PackTest] = []
         for node in reader.list("tests", required: true, &bag) {
