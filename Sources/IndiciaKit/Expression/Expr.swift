@@ -5,8 +5,8 @@ public indirect enum Expr: Sendable, Equatable {
     case bool(Bool, at: Int)
     case list([Expr], at: Int)
     case name(String, at: Int)
-    case unary(String, Expr, at: Int)
-    case binary(String, Expr, Expr, at: Int)
+    case unary(UnaryOperator, Expr, at: Int)
+    case binary(BinaryOperator, Expr, Expr, at: Int)
     case call(String, [Argument], at: Int)
 
     /// One argument of a call, optionally labelled (`category: 'x'`).

@@ -28,7 +28,7 @@ struct ExpressionCompiler {
             return try compileName(name, at: at)
         case .unary(let op, let operand, let at):
             let inner = try compile(operand)
-            if op == "not" {
+            if op == .not {
                 try require(inner, .bool, "'not' needs a yes/no condition")
                 let f = inner.evaluate
                 return TypedExpr(node: .not, type: .bool, offset: at, children: [inner], evaluate: { Logic.not(f($0)) })
@@ -90,17 +90,18 @@ struct ExpressionCompiler {
 
     // MARK: Operators
 
-    private mutating func compileBinary(_ op: String, _ lhs: Expr, _ rhs: Expr, at: Int) throws(ExpressionError) -> TypedExpr {
-        if op == "in" { return try compileIn(lhs, rhs, at: at) }
+    private mutating func compileBinary(_ op: Expr.BinaryOperator, _ lhs: Expr, _ rhs: Expr, at: Int) throws(ExpressionError) -> TypedExpr {
         var left = try compile(lhs)
         var right = try compile(rhs)
         switch op {
-        case "and", "or":
+        case .in:
+            return try compileIn(lhs, rhs, at: at)
+        case .and, .or:
             try require(left, .bool, "'\(op)' joins yes/no conditions")
             try require(right, .bool, "'\(op)' joins yes/no conditions")
             let l = left.evaluate
             let r = right.evaluate
-            if op == "and" {
+            if op == .and {
                 return TypedExpr(node: .and, type: .bool, offset: at, children: [left, right]) { slots in
                     let a = l(slots)
                     if case .bool(false) = a { return a }
@@ -112,11 +113,11 @@ struct ExpressionCompiler {
                 if case .bool(true) = a { return a }
                 return Logic.or(a, r(slots))
             }
-        case "==", "!=":
+        case .equal, .notEqual:
             try coerceForComparison(&left, &right, at: at)
             let l = left.evaluate
             let r = right.evaluate
-            let negate = op == "!="
+            let negate = op == .notEqual
             // Comparing a question with a fixed value is by far the commonest case: read the slot directly.
             if case .symbol(let symbol)? = right.literalValue, case .question(let slot) = left.node {
                 // A choice compared with one of its ids: an integer comparison.
@@ -146,7 +147,7 @@ struct ExpressionCompiler {
                 let result = Logic.equal(l(slots), r(slots))
                 return negate ? Logic.not(result) : result
             }
-        case "<", "<=", ">", ">=":
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
             try coerceDates(&left, &right)
             guard left.type == right.type, left.type == .number || left.type == .date else {
                 throw Error(.exprType, "'\(op)' compares two numbers or two dates, not \(left.type.name) and \(right.type.name)", at: at)
@@ -155,9 +156,9 @@ struct ExpressionCompiler {
             let r = right.evaluate
             let compare: @Sendable (Double, Double) -> Bool
             switch op {
-            case "<": compare = { $0 < $1 }
-            case "<=": compare = { $0 <= $1 }
-            case ">": compare = { $0 > $1 }
+            case .less: compare = { $0 < $1 }
+            case .lessOrEqual: compare = { $0 <= $1 }
+            case .greater: compare = { $0 > $1 }
             default: compare = { $0 >= $1 }
             }
             if case .number(let bound)? = right.literalValue, case .question(let slot) = left.node {
@@ -177,23 +178,21 @@ struct ExpressionCompiler {
             return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right]) { slots in
                 Logic.order(l(slots), r(slots), compare)
             }
-        case "+", "-", "*", "/":
+        case .add, .subtract, .multiply, .divide:
             try require(left, .number, "'\(op)' needs numbers")
             try require(right, .number, "'\(op)' needs numbers")
             let l = left.evaluate
             let r = right.evaluate
             let operation: @Sendable (Double, Double) -> Double
             switch op {
-            case "+": operation = { $0 + $1 }
-            case "-": operation = { $0 - $1 }
-            case "*": operation = { $0 * $1 }
+            case .add: operation = { $0 + $1 }
+            case .subtract: operation = { $0 - $1 }
+            case .multiply: operation = { $0 * $1 }
             default: operation = { $0 / $1 }
             }
             return TypedExpr(node: .other, type: .number, offset: at, children: [left, right]) { slots in
                 Logic.arithmetic(l(slots), r(slots), operation)
             }
-        default:
-            throw Error(.exprSyntax, "unknown operator '\(op)'", at: at)
         }
     }
 

@@ -74,7 +74,7 @@ public struct Parser {
         var left = try parseAnd()
         while isKeyword("or") {
             let at = advance().offset
-            left = .binary("or", left, try parseAnd(), at: at)
+            left = .binary(.or, left, try parseAnd(), at: at)
         }
         return left
     }
@@ -83,7 +83,7 @@ public struct Parser {
         var left = try parseNot()
         while isKeyword("and") {
             let at = advance().offset
-            left = .binary("and", left, try parseNot(), at: at)
+            left = .binary(.and, left, try parseNot(), at: at)
         }
         return left
     }
@@ -93,36 +93,36 @@ public struct Parser {
             let at = advance().offset
             try enter()
             defer { depth -= 1 }
-            return .unary("not", try parseNot(), at: at)
+            return .unary(.not, try parseNot(), at: at)
         }
         return try parseComparison()
     }
 
     private mutating func parseComparison() throws(ExpressionError) -> Expr {
         let left = try parseAdditive()
-        if case .symbol(let op) = peek.kind, ["==", "!=", "<", "<=", ">", ">="].contains(op) {
+        if case .symbol(let symbol) = peek.kind, let op = Expr.BinaryOperator(rawValue: symbol), Expr.BinaryOperator.comparisons.contains(op) {
             let at = advance().offset
             let right = try parseAdditive()
-            if case .symbol(let next) = peek.kind, ["==", "!=", "<", "<=", ">", ">="].contains(next) {
+            if case .symbol(let next) = peek.kind, let op = Expr.BinaryOperator(rawValue: next), Expr.BinaryOperator.comparisons.contains(op) {
                 throw ExpressionError(.exprSyntax, "comparisons cannot be chained; join them with 'and'", at: peek.offset)
             }
             return .binary(op, left, right, at: at)
         }
         if isKeyword("in") {
             let at = advance().offset
-            return .binary("in", left, try parseAdditive(), at: at)
+            return .binary(.in, left, try parseAdditive(), at: at)
         }
         if isKeyword("not"), position + 1 < tokens.count, case .name("in") = tokens[position + 1].kind {
             let at = advance().offset
             _ = advance()
-            return .unary("not", .binary("in", left, try parseAdditive(), at: at), at: at)
+            return .unary(.not, .binary(.in, left, try parseAdditive(), at: at), at: at)
         }
         return left
     }
 
     private mutating func parseAdditive() throws(ExpressionError) -> Expr {
         var left = try parseMultiplicative()
-        while case .symbol(let op) = peek.kind, op == "+" || op == "-" {
+        while case .symbol(let symbol) = peek.kind, let op = Expr.BinaryOperator(rawValue: symbol), op == .add || op == .subtract {
             let at = advance().offset
             left = .binary(op, left, try parseMultiplicative(), at: at)
         }
@@ -131,7 +131,7 @@ public struct Parser {
 
     private mutating func parseMultiplicative() throws(ExpressionError) -> Expr {
         var left = try parseUnary()
-        while case .symbol(let op) = peek.kind, op == "*" || op == "/" {
+        while case .symbol(let symbol) = peek.kind, let op = Expr.BinaryOperator(rawValue: symbol), op == .multiply || op == .divide {
             let at = advance().offset
             left = .binary(op, left, try parseUnary(), at: at)
         }
@@ -143,7 +143,7 @@ public struct Parser {
             let at = advance().offset
             try enter()
             defer { depth -= 1 }
-            return .unary("-", try parseUnary(), at: at)
+            return .unary(.negate, try parseUnary(), at: at)
         }
         return try parsePrimary()
     }

@@ -9,10 +9,12 @@ struct ParserTests {
         let expr = try Parser.parse("a or b and not c == 1 + 2 * 3")
         guard
             case .binary(
-                "or", .name("a", _),
+                .or, .name("a", _),
                 .binary(
-                    "and", .name("b", _),
-                    .unary("not", .binary("==", .name("c", _), .binary("+", .number(1, _), .binary("*", .number(2, _), .number(3, _), _), _), _), _),
+                    .and, .name("b", _),
+                    .unary(
+                        .not, .binary(.equal, .name("c", _), .binary(.add, .number(1, _), .binary(.multiply, .number(2, _), .number(3, _), _), _), _),
+                        _),
                     _), _) = expr
         else {
             Issue.record("unexpected tree: \(expr)")
@@ -20,9 +22,19 @@ struct ParserTests {
         }
     }
 
+    @Test("every binary operator in the closed set parses to itself", arguments: Expr.BinaryOperator.allCases)
+    func binaryOperator(_ op: Expr.BinaryOperator) throws {
+        let expr = try Parser.parse("a \(op.rawValue) b")
+        guard case .binary(let parsed, .name("a", at: 0), .name("b", _), at: 2) = expr else {
+            Issue.record("a \(op.rawValue) b gave \(expr)")
+            return
+        }
+        #expect(parsed == op)
+    }
+
     @Test("in, not in, lists, calls with named arguments")
     func forms() throws {
-        guard case .unary("not", .binary("in", .name("q", _), .list(let items, _), _), _) = try Parser.parse("q not in ['a', \"b\"]") else {
+        guard case .unary(.not, .binary(.in, .name("q", _), .list(let items, _), _), _) = try Parser.parse("q not in ['a', \"b\"]") else {
             Issue.record("not in")
             return
         }
