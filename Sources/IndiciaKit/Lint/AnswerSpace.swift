@@ -50,7 +50,7 @@ struct AnswerSpace {
         var other: Set<String> = []
         func isNumber(_ expr: Expr) -> Bool {
             if case .number = expr { return true }
-            if case .unary("-", .number, _) = expr { return true }
+            if case .unary(.negate, .number, _) = expr { return true }
             return false
         }
         func walk(_ expr: Expr) {
@@ -63,7 +63,7 @@ struct AnswerSpace {
             case .call(_, let arguments, _):
                 for argument in arguments { walk(argument.value) }
             case .binary(let op, let lhs, let rhs, _):
-                if ["<", "<=", ">", ">=", "==", "!="].contains(op) {
+                if Expr.BinaryOperator.comparisons.contains(op) {
                     if case .name = lhs, isNumber(rhs) { return }
                     if case .name = rhs, isNumber(lhs) { return }
                 }
