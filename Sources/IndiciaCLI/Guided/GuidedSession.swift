@@ -10,6 +10,7 @@ final class GuidedSession {
     private var interview: Interview
     private let draftPath: String
     private var warnedUrgent: Set<Int> = []
+    private var shownImmediate: Set<Int> = []
     private var lastSection = ""
 
     private init(context: Context, interview: Interview, draftPath: String, plain: Bool) {
@@ -266,7 +267,27 @@ final class GuidedSession {
             if !saveDraft() {
                 say(style.red("  Warning: the draft could not be saved to \(draftPath)."))
             }
-            return warnIfUrgent() ? .next : .interrupted
+            guard warnIfUrgent() else { return .interrupted }
+            showImmediateSteps()
+            return .next
+        }
+    }
+
+    /// Steps marked `immediate: true` are shown as soon as they apply, once each: advice the worker
+    /// needs before asking anything more (for example when the person cannot be seen alone).
+    private func showImmediateSteps() {
+        let pack = interview.pack
+        let evaluation = interview.evaluation
+        for index in evaluation.recommendations where pack.rules.recommendations[index].immediate && !shownImmediate.contains(index) {
+            shownImmediate.insert(index)
+            say()
+            say(style.bold(rule("Do this now")))
+            say(wrapped(pack.rules.recommendations[index].text))
+            for service in pack.services(ofRecommendation: index, in: evaluation) {
+                let contact = [service.phone, service.url, service.email].compactMap { $0 }.joined(separator: "  ")
+                say(wrapped("\(service.name): \(contact)", indent: "   "))
+            }
+            say()
         }
     }
 

@@ -173,7 +173,9 @@ struct RuleSetDecoder {
     }
 
     private func decodeRecommendation(_ node: YAMLNode, _ ids: inout IDRegistry, _ bag: inout DiagnosticBag) -> Recommendation? {
-        guard let (reader, id) = open(node, "recommendation", ["id", "text", "when", "services", "services_from", "source", "verified"], &bag),
+        guard
+            let (reader, id) = open(
+                node, "recommendation", ["id", "text", "when", "services", "services_from", "immediate", "source", "verified"], &bag),
             ids.claim(id, list: "recommendation", at: node.mark, &bag)
         else { return nil }
         let text = reader.string("text", required: true, &bag)
@@ -183,8 +185,10 @@ struct RuleSetDecoder {
         let source = reader.string("source", &bag)
         let verified = reader.bool("verified", default: false, &bag)
         guard let text else { return nil }
-        return Recommendation(
+        var recommendation = Recommendation(
             id: id, text: text, condition: condition, services: services, servicesFrom: servicesFrom, source: source, verified: verified,
             mark: node.mark)
+        recommendation.immediate = reader.bool("immediate", default: false, &bag)
+        return recommendation
     }
 }

@@ -18,4 +18,7 @@ public struct Recommendation: Sendable, Equatable {
     public var verified: Bool
     /// Where it is defined.
     public var mark: SourceMark
+    /// Whether the guided session shows it as soon as it applies, mid-screening (for advice the
+    /// worker needs before asking anything more, such as when the person cannot be seen alone).
+    public var immediate: Bool = false
 }

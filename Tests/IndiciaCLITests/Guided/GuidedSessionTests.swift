@@ -112,6 +112,16 @@ struct GuidedSessionTests {
         #expect(run.output.contains("If the person may be a child"))
     }
 
+    @Test("when the person cannot be spoken to alone, the advice is shown at once, before the next question")
+    func cannotSpeakAlone() throws {
+        let run = ToolRunner.run(["screen", "--plain"], input: script(["n", "n", "q"]))
+        let advice = try #require(run.output.range(of: "You cannot speak to the person on their own"))
+        let next = try #require(run.output.range(of: "Question 3 of about"))
+        #expect(advice.lowerBound < next.lowerBound)
+        #expect(run.output.contains("== Do this now =="))
+        #expect(run.output.contains("08000 121 700"))
+    }
+
     @Test("an immediate-danger answer interrupts at once with the 999 instruction")
     func urgent() {
         let run = ToolRunner.run(["screen"], input: script(["y", "q"]))
