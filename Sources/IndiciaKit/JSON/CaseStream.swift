@@ -7,8 +7,10 @@
 /// - Lines end with LF; a CR before it is dropped. A line holding only spaces, tabs and CRs (or a
 ///   UTF-8 byte order mark) is blank: it gets no result, but it is counted in line numbers.
 /// - A record starts at the first non-blank line. If that line starts (after spaces and a byte
-///   order mark) with `{` or `[` and leaves the value open at its end, the record goes on over the
-///   following lines until the value closes: a pretty-printed document. Otherwise it is that line.
+///   order mark) with `{` or `[`, does not end with `}` or `]`, and leaves the value open at its
+///   end, the record goes on over the following lines until the value closes: a pretty-printed
+///   document. Otherwise it is that line (so an NDJSON record, which ends with `}`, is found with one
+///   search for its line end, and never scanned byte by byte here).
 /// - **Recovery.** A document that is left unfinished (a later line begins with `{` in its first
 ///   column, a line ends inside a string, it nests deeper than 64 levels, or the input ends) is not
 ///   one record: its first line becomes a record of its own (which gets its error result) and
@@ -54,11 +56,16 @@ public struct CaseStream: Sendable {
             case lineStart
             /// The record is one line: looking for its end.
             case line
+            /// The record starts with `{` or `[`: looking for its line end, to see whether the line
+            /// ends with `}` or `]` (one record) or the value may go on (scanned from `opener`).
+            case candidate
             /// The record is a JSON value that may go on over several lines.
             case value
         }
         var phase = Phase.lineStart
         var position = 0
+        /// Where the `{` or `[` that opens the record is.
+        var opener = 0
         var depth = 0
         var inString = false
         var escaped = false
@@ -134,6 +141,7 @@ public struct CaseStream: Sendable {
         end -= shift
         start = 0
         scan.position -= shift
+        scan.opener -= shift
         if scan.firstLineEnd >= 0 { scan.firstLineEnd -= shift }
         if buffer.count > end + 4 * Self.chunk { buffer.removeSubrange((end + 2 * Self.chunk)...) }
     }
@@ -209,7 +217,23 @@ public struct CaseStream: Sendable {
             scan.position = p
             guard p < end else { return .needMore }
             if bytes[p] == 0x0A { return .blank(next: p + 1) }
-            scan.phase = bytes[p] == 0x7B || bytes[p] == 0x5B ? .value : .line
+            scan.phase = bytes[p] == 0x7B || bytes[p] == 0x5B ? .candidate : .line
+            scan.opener = p
+        }
+        if scan.phase == .candidate {
+            guard let newline = ByteSearch.first(0x0A, in: bytes, from: scan.position, to: end) else {
+                scan.position = end
+                if finished { return .record(end: end, next: end, lines: scan.lines) }
+                return .needMore
+            }
+            // A record being skipped is not kept, so it cannot be followed from its start: its line ends it.
+            if scan.skipping { return .record(end: newline, next: newline + 1, lines: scan.lines + 1) }
+            var last = newline - 1
+            while last > scan.opener, bytes[last] == 0x20 || bytes[last] == 0x09 || bytes[last] == 0x0D { last -= 1 }
+            if bytes[last] == 0x7D || bytes[last] == 0x5D { return .record(end: newline, next: newline + 1, lines: 1) }
+            // The line does not end its value: follow the value from its opening bracket.
+            scan.phase = .value
+            scan.position = scan.opener
         }
         if scan.phase == .value {
             if let step = scanValue(bytes, start: start, end: end, finished: finished, scan: &scan) { return step }
