@@ -5,13 +5,18 @@ enum ReportCommand {
     static let command = Tool.Command(
         name: "report", summary: "aggregate many results into tables, JSON or HTML",
         help: """
-            Usage: indicia report [FILE|DIR...] [--format markdown|json|csv|html] [--suppress N] [--from DATE] [--to DATE]
-                                  [--out FILE] [--packs DIR]
+            Usage: indicia report [FILE|DIR...] [--rounds] [--agency NAME] [--format markdown|json|csv|html]
+                                  [--suppress N] [--from DATE] [--to DATE] [--out FILE] [--packs DIR]
 
             Reads results written by indicia evaluate or the guided CLI (NDJSON files, folders of .json or
             .ndjson files, or standard input) and prints the network view:
               training-needs results: agencies × areas gap matrix, ranked priorities, staff needing
-                training by level, readiness across agencies;
+                training by level, what each agency can do for a potential victim, readiness;
+              --rounds: each input (file or folder) is one round of assessments, oldest first; the report
+                shows per agency and area what closed, opened and stayed since the previous round, the
+                network-level change, and agencies not re-assessed. Agencies are matched by their
+                number on the network's member list (by name when they gave none);
+              --agency NAME: only that agency's action plan (NAME or its agency number), Markdown or JSON;
               screening results: anonymised counts by quarter and level of concern, council area and
                 type of exploitation, the worker's organisation, the action taken (with everyone not
                 referred into the NRM) and each indicator. Counts from 1 to N-1 are hidden as [c]
@@ -25,11 +30,12 @@ enum ReportCommand {
             --format csv writes the screening tables as one tidy CSV table (one row per count).
 
             Exit codes: 0 printed, 1 printed, but some records were not JSON (each is named on standard
-            error by its position, never its text, and counted as left out), 64 usage error, 66 an input
-            cannot be read, 74 the output file could not be written.
+            error by its position, never its text, and counted as left out), or --agency names no agency
+            in the latest round, 64 usage error, 66 an input cannot be read, 74 the output file could not
+            be written.
 
             """,
-        valued: ["--format", "--suppress", "--out", "--packs", "--from", "--to"], switches: [], run: run)
+        valued: ["--format", "--suppress", "--out", "--packs", "--from", "--to", "--agency"], switches: ["--rounds"], run: run)
 
     static func run(_ arguments: Arguments, _ context: Context) -> ExitCode {
         let format = arguments.options["--format"] ?? "markdown"
@@ -44,6 +50,10 @@ enum ReportCommand {
                 return .usage
             }
             threshold = value
+        }
+        if arguments.options["--agency"] != nil && format != "markdown" && format != "json" {
+            context.errors.write("indicia report: --agency writes Markdown or JSON (--format markdown or json)\n")
+            return .usage
         }
         if let out = arguments.options["--out"], !Platform.canWriteFile(at: out) {
             context.errors.write("indicia report: --out \(out) cannot be written (is the folder there, and writable?)\n")
@@ -70,7 +80,9 @@ enum ReportCommand {
         var builder = NetworkReportBuilder(packs: reportPacks(arguments: arguments, context: context), from: period[0], to: period[1])
         let inputs = arguments.positional.isEmpty ? ["-"] : arguments.positional
         var badRecords = 0
+        let rounds = arguments.switches.contains("--rounds")
         for path in inputs {
+            if rounds { builder.beginRound(path == "-" ? "standard input" : Self.lastComponent(path)) }
             let files =
                 path == "-" || !Platform.isDirectory(path)
                 ? [path] : Platform.files(in: path).filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") }
@@ -93,11 +105,24 @@ enum ReportCommand {
         }
         let report = builder.report(suppressBelow: threshold, from: arguments.options["--from"], to: arguments.options["--to"])
         let text: String
-        switch format {
-        case "json": text = JSONReport.render(report)
-        case "csv": text = CSVReport.render(report)
-        case "html": text = HTMLReport.render(report)
-        default: text = MarkdownReport.render(report)
+        if let name = arguments.options["--agency"] {
+            guard let plan = actionPlan(name, report) else {
+                let names = report.training.agencies.map { agency in (agency.agencyID.map { "\($0) " } ?? "") + agency.name }
+                context.errors.write(
+                    "indicia report: no agency '\(name)' in the latest round of results"
+                        + (names.isEmpty ? "" : "; agencies: " + names.joined(separator: ", ")) + "\n")
+                return .findings
+            }
+            text =
+                format == "json"
+                ? JSONValue.object([("action_plan", plan.json)]).pretty : plan.render(labels: report.trainingLabels, markdown: true)
+        } else {
+            switch format {
+            case "json": text = JSONReport.render(report)
+            case "csv": text = CSVReport.render(report)
+            case "html": text = HTMLReport.render(report)
+            default: text = MarkdownReport.render(report)
+            }
         }
         if let out = arguments.options["--out"] {
             guard Platform.writeFileAtomically(out, Array(text.utf8)) else {
@@ -155,6 +180,25 @@ enum ReportCommand {
             if n < 0 { return (Problem(message: "cannot read \(name)", code: .noInput), bad) }
             if n == 0 { stream.finish() }
         }
+    }
+
+    /// The last part of a path, for naming a round.
+    static func lastComponent(_ path: String) -> String {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return trimmed.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// The action plan of the agency named (or numbered) in the latest round.
+    static func actionPlan(_ name: String, _ report: NetworkReport) -> TrainingActionPlan? {
+        let network = report.training
+        let wanted = name.lowercased()
+        guard
+            let record = network.agencies.first(where: { $0.name.lowercased() == wanted })
+                ?? network.agencies.first(where: { $0.agencyID.map(String.init) == name })
+        else { return nil }
+        let change = network.change(of: record.name)
+        let previous = change?.previousRound.map { network.rounds[$0].title }
+        return TrainingActionPlan(record, labels: report.trainingLabels, change: change, previousRound: previous)
     }
 
     /// The report conventions of every rule set found (in `--packs`, `INDICIA_PACKS` or the

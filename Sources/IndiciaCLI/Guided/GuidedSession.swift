@@ -385,13 +385,20 @@ final class GuidedSession {
     private func finish(out: String?, summary: String?) -> ExitCode {
         var evaluation = interview.evaluation
         let pack = interview.pack
-        var text = ResultSummary.text(evaluation, pack: pack, width: width, plain: plain)
+        // A training-needs result also gets its action plan: each gap, the course, the staff and the priority.
+        var plan = ""
+        if let result = try? JSONValue.parse(interview.runtime.resultJSON(evaluation, id: nil)), let record = TrainingRecord(result: result) {
+            var labels = TrainingLabels()
+            labels.add(pack)
+            plan = "\n" + TrainingActionPlan(record, labels: labels).render(labels: labels, markdown: false, width: width)
+        }
+        var text = ResultSummary.text(evaluation, pack: pack, width: width, plain: plain) + plan
         say()
         say(style.bold(rule("Result")))
         context.output.write(text)
         if let judgement = askJudgement(evaluation) {
             evaluation.judgement = judgement
-            text = ResultSummary.text(evaluation, pack: pack, width: width, plain: plain)
+            text = ResultSummary.text(evaluation, pack: pack, width: width, plain: plain) + plan
             say(
                 wrapped(
                     "Recorded: your professional judgement puts the level of concern at \(judgement.level) (the rules gave "

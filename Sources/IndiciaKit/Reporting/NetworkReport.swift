@@ -5,38 +5,10 @@
 /// `report:` block (``ReportConventions``). Screening statistics never include case ids, free text
 /// or dates finer than a quarter.
 public struct NetworkReport: Sendable {
-    /// One agency's row.
-    public struct Agency: Sendable {
-        public var name: String
-        public var sector: String
-        public var outcome: String
-        public var readinessBand: String?
-        public var readinessScore: Double?
-        /// Per area (in `areas` order): RAG, levels short, % trained, priority, staff needing training, required level.
-        public var rag: [String]
-        public var gap: [Double]
-        public var coverage: [Double]
-        public var priority: [Double]
-        public var staffNeeding: [Double]
-        public var required: [Double]
-    }
-
-    /// A ranked priority across the network.
-    public struct Priority: Sendable {
-        public var agency: String
-        public var area: String
-        public var score: Double
-        public var rag: String
-        public var gap: Double
-    }
-
-    /// Area ids and their labels.
-    public var areas: [(id: String, label: String)] = []
-    public var agencies: [Agency] = []
-    public var priorities: [Priority] = []
-    /// Staff needing training, by required level (1-4), summed across agencies and areas.
-    public var staffByLevel: [(level: Int, staff: Int)] = []
-    public var readinessCounts: [(band: String, agencies: Int)] = []
+    /// The training-needs picture (agencies, priorities, capacities, readiness, change between rounds).
+    public var training = TrainingNetwork()
+    /// Labels and explanations for the training part, from the pack.
+    public var trainingLabels = TrainingLabels()
 
     /// Screening statistics, one per screening pack the results came from.
     public var screening: [ScreeningStatistics] = []

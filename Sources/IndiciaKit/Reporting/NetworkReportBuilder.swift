@@ -10,9 +10,13 @@ public struct NetworkReportBuilder: Sendable {
     /// Screening tallies by pack id, in the order first seen.
     private var screening: [String: ScreeningTally] = [:]
     private var screeningOrder: [String] = []
-    /// The training pack whose areas the agency rows follow (the first seen).
+    /// The training pack whose labels the report uses (the first seen).
     private var trainingPack: ReportPack?
-    private var agencies: [NetworkReport.Agency] = []
+    /// Training results (one per agency per round), and the rounds' names in the order given.
+    private var training: [TrainingRecord] = []
+    private var roundNames: [String] = [""]
+    private var round = 0
+    private var started = false
     private var errorRecords = 0
     private var otherRecords = 0
     private var notResults = 0
@@ -30,6 +34,20 @@ public struct NetworkReportBuilder: Sendable {
         self.packs = Dictionary(packs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.from = from
         self.to = to
+    }
+
+    /// Starts a round of training-needs assessments: results added from now on belong to it.
+    /// Without a call, every result is in one round.
+    ///
+    /// - Parameter name: What the round is called in the report (its input, e.g. a file name).
+    public mutating func beginRound(_ name: String) {
+        if started {
+            roundNames.append(name)
+            round += 1
+        } else {
+            roundNames = [name]
+            started = true
+        }
     }
 
     /// Adds one parsed JSON document: a result, an error result, or something else (counted as left out).
@@ -108,34 +126,20 @@ public struct NetworkReportBuilder: Sendable {
             }
         case .training:
             if trainingPack == nil { trainingPack = pack }
-            guard let result = try? JSONValue.parse(Array(bytes)), let training = trainingPack, training.id == id else {
+            // Results of another training pack are kept: the training picture names them and does not compare them.
+            guard let result = try? JSONValue.parse(Array(bytes)), var record = TrainingRecord(result: result) else {
                 otherRecords += 1
                 return nil
             }
-            addAgency(result, training)
+            record.round = round
+            record.sequence = training.count
+            if record.name.isEmpty { record.name = "agency \(training.count + 1)" }
+            if let organisation = pack.conventions.organisation, let sector = result["values"]?[organisation.value]?.string {
+                record.sector = sector
+            }
+            training.append(record)
         }
         return nil
-    }
-
-    private mutating func addAgency(_ result: JSONValue, _ pack: ReportPack) {
-        let values = Dictionary(result["values"]?.members ?? [], uniquingKeysWith: { first, _ in first })
-        let areaIDs = pack.areas.map(\.id)
-        let name: String
-        switch result["id"] {
-        case .string(let text)?: name = text
-        case .number(let number)?: name = number.compactText
-        default: name = "agency \(agencies.count + 1)"
-        }
-        func number(_ key: String) -> Double { values[key]?.number ?? 0 }
-        let readiness = pack.conventions.readiness
-        agencies.append(
-            NetworkReport.Agency(
-                name: name, sector: pack.conventions.organisation.flatMap { values[$0.value]?.string } ?? "",
-                outcome: result["outcome"]?["id"]?.string ?? "",
-                readinessBand: readiness.flatMap { values[$0]?.string }, readinessScore: values["readiness_score"]?.number,
-                rag: areaIDs.map { values["rag_\($0)"]?.string ?? "" }, gap: areaIDs.map { number("gap_\($0)") },
-                coverage: areaIDs.map { number("coverage_pct_\($0)") }, priority: areaIDs.map { number("priority_\($0)") },
-                staffNeeding: areaIDs.map { number("staff_needing_\($0)") }, required: areaIDs.map { number("required_\($0)") }))
     }
 
     /// The report over everything added so far.
@@ -147,29 +151,9 @@ public struct NetworkReportBuilder: Sendable {
     /// - Returns: The report.
     public func report(suppressBelow: Int = 5, from fromText: String? = nil, to toText: String? = nil) -> NetworkReport {
         var report = NetworkReport(suppressBelow: suppressBelow)
-        let labels = Dictionary((trainingPack?.organisations ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
-        report.areas = (trainingPack?.areas ?? []).map { ($0.id, $0.label) }
-        report.agencies = agencies.map { agency in
-            var labelled = agency
-            labelled.sector = labels[agency.sector] ?? agency.sector
-            return labelled
-        }
-        var byLevel: [Int: Int] = [:]
-        var bands: [String: Int] = [:]
-        for agency in report.agencies {
-            for (index, area) in report.areas.enumerated() where agency.rag[index] != "green" && agency.priority[index] > 0 {
-                report.priorities.append(
-                    NetworkReport.Priority(
-                        agency: agency.name, area: area.label, score: agency.priority[index], rag: agency.rag[index], gap: agency.gap[index]))
-            }
-            for index in report.areas.indices where agency.required[index] > 0 {
-                byLevel[Int(agency.required[index]), default: 0] += Int(agency.staffNeeding[index])
-            }
-            if let band = agency.readinessBand { bands[band, default: 0] += 1 }
-        }
-        report.priorities.sort { ($0.score, $1.agency, $1.area) > ($1.score, $0.agency, $0.area) }
-        report.staffByLevel = byLevel.keys.sorted().map { ($0, byLevel[$0] ?? 0) }
-        report.readinessCounts = ["mature", "substantial", "early", "first_steps"].compactMap { band in bands[band].map { (band, $0) } }
+        let labels = trainingPack?.training ?? TrainingLabels()
+        report.training = TrainingNetwork(records: training, roundNames: roundNames, labels: labels)
+        report.trainingLabels = labels
         report.screening = screeningOrder.compactMap { screening[$0]?.statistics(threshold: suppressBelow, fromText: fromText, toText: toText) }
         report.errorRecords = errorRecords
         report.otherRecords = otherRecords

@@ -32,6 +32,8 @@ public struct ReportPack: Sendable {
     public var types: [Label] = []
     /// Indicators: ids and labels, in the rule set's order.
     public var indicators: [Label] = []
+    /// Training: labels and explanations (areas, capacities, bands, notes, thresholds, sectors).
+    public var training = TrainingLabels()
 
     /// Resolves a compiled pack's `report:` block; nil when it has none.
     ///
@@ -64,5 +66,12 @@ public struct ReportPack: Sendable {
             .sorted { ($0.element.level, $1.offset) > ($1.element.level, $0.offset) }.map(\.element)
         types = conventions.types.map { id in Label(id: id, label: pack.rules.values.first { $0.id == id }?.label ?? id) }
         indicators = pack.rules.indicators.map { Label(id: $0.id, label: $0.label) }
+        if conventions.kind == .training {
+            training.add(pack)
+            for area in areas where training.areas[area.id] == nil { training.areas[area.id] = area.label }
+            for organisation in organisations where training.sectors[organisation.id] == nil {
+                training.sectors[organisation.id] = organisation.label
+            }
+        }
     }
 }

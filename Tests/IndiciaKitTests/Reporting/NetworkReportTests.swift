@@ -17,30 +17,37 @@ struct NetworkReportTests {
     func markdown() throws {
         let report = NetworkReport(results: try Self.trainingResults(), packs: ShippedPacks.reportPacks)
         Fixtures.assertGolden(MarkdownReport.render(report), "reports/training.md")
-        #expect(report.agencies.count == 13)
+        let training = report.training
+        #expect(training.agencies.count == 21)
         #expect(
-            report.areas.map(\.label) == [
+            training.areas.map { report.trainingLabels.area($0) } == [
                 "Spotting the signs", "Responding safely", "Referral routes", "Children and young people", "Offenders who may be victims",
-                "Information sharing",
+                "Information sharing", "Designated leads and SPOCs",
             ])
-        #expect(report.priorities.first?.agency == "Calderbridge Council children's and adults' services")
-        #expect(report.priorities.first?.area == "Offenders who may be victims")
-        #expect(zip(report.priorities, report.priorities.dropFirst()).allSatisfy { $0.score >= $1.score })
+        // The council: 950 high-exposure staff at a First Responder (weight 3 x 1.5 x 2.9), and leads one level
+        // short with half trained: (1 + 50/50) x 13.05 = 26.1, above the police's offenders gap (1.8 x 13.5 = 24.3).
+        #expect(training.priorities.first?.agency == "Calderbridge Council adult and children's social care")
+        #expect(training.priorities.first?.areaLabel == "Designated leads and SPOCs")
+        #expect(training.priorities.first?.score == 26.1)
+        #expect(zip(training.priorities, training.priorities.dropFirst()).allSatisfy { $0.score >= $1.score })
         #expect(
-            report.readinessCounts.map(\.band)
-                == ["mature", "substantial", "early", "first_steps"].filter { band in report.agencies.contains { $0.readinessBand == band } })
+            training.readinessCounts.map(\.band)
+                == ["mature", "substantial", "early", "first_steps"].filter { band in training.agencies.contains { $0.readinessBand == band } })
+        #expect(!training.comparesRounds)
+        #expect(training.notes.isEmpty)
     }
 
     @Test("the JSON report holds the matrix, priorities, staff by level and readiness")
     func json() throws {
         let report = NetworkReport(results: try Self.trainingResults(), packs: ShippedPacks.reportPacks)
         let value = try JSONValue.parse(Array(JSONReport.render(report).utf8))
-        #expect(value["agencies"]?.array?.count == 13)
-        #expect(value["agencies"]?.array?.first?["areas"]?["offenders"]?["rag"]?.string == "red")
+        #expect(value["agencies"]?.array?.count == 21)
+        // The police: level 2 of the required 3 in offenders who may be victims, 60% trained.
+        #expect(value["agencies"]?.array?.first?["areas"]?["offenders"]?["rag"]?.string == "amber")
         #expect((value["staff_needing_training_by_level"]?.array?.count ?? 0) >= 3)
         let staff = value["staff_needing_training_by_level"]?.array?.compactMap { $0["staff"]?.number }.reduce(0, +) ?? 0
-        let expected = report.agencies.flatMap { agency in
-            agency.staffNeeding.indices.filter { agency.required[$0] > 0 }.map { agency.staffNeeding[$0] }
+        let expected = report.training.agencies.flatMap { agency in
+            agency.cells.values.filter { $0.required > 0 }.map(\.staffNeeding)
         }.reduce(0, +)
         #expect(staff == expected)
     }

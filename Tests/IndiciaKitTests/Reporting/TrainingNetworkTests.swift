@@ -1,0 +1,247 @@
+import Foundation
+import Testing
+
+@testable import IndiciaKit
+
+/// Rounds of training-needs assessments: what closed, opened and stayed, agencies not re-assessed,
+/// and bad input (duplicates, rounds out of order, a renamed agency, another pack) stated in the
+/// report, never merged or dropped silently.
+@Suite("Training network: rounds and progress")
+struct TrainingNetworkTests {
+    static let runtime = ShippedPacks.runtime("training")
+
+    /// A school answering at the required level everywhere, 95% trained, with two trained DSLs: all green.
+    static let green: [String: String] = {
+        var answers: [String: String] = [
+            "sector": "\"school\"", "first_responder": "\"usual\"", "duty_to_notify": "\"usual\"", "frontline_staff": "100", "exposure": "\"medium\"",
+            "lead_staff": "2", "lead_level": "\"lead\"", "leads_trained": "2", "out_of_hours": "\"no\"", "emergency_support": "\"partly\"",
+            "referrals_last_year": "3",
+        ]
+        for area in ["indicators", "response", "referral", "children", "sharing"] {
+            answers["level_\(area)"] = "\"identify\""
+            answers["coverage_\(area)"] = "95"
+        }
+        answers["level_offenders"] = "\"aware\""
+        answers["coverage_offenders"] = "95"
+        for item in [
+            "named_lead", "referral_pathway", "interpreters", "information_sharing", "safeguarding_alignment", "offender_awareness",
+            "services_directory", "training_records",
+        ] {
+            answers[item] = "\"yes\""
+        }
+        return answers
+    }()
+
+    /// One evaluated result: the green school, changed by `changes`.
+    static func result(_ name: String, number: Int?, date: String, _ changes: [String: String] = [:]) throws -> JSONValue {
+        let runtime = try #require(Self.runtime)
+        var answers = green.merging(changes) { $1 }
+        answers["assessment_date"] = "\"\(date)\""
+        if let number { answers["agency_number"] = "\(number)" }
+        let body = answers.keys.sorted().map { "\"\($0)\":\(answers[$0] ?? "null")" }.joined(separator: ",")
+        let line = "{\"id\":\"\(name)\",\"answers\":{\(body)}}"
+        let (ok, bytes) = runtime.evaluateJSON(Array(line.utf8))
+        #expect(ok, "\(String(decoding: bytes, as: UTF8.self))")
+        return try JSONValue.parse(bytes)
+    }
+
+    static func network(_ rounds: [(String, [JSONValue])]) -> NetworkReport {
+        var builder = NetworkReportBuilder(packs: ShippedPacks.reportPacks)
+        for (name, results) in rounds {
+            builder.beginRound(name)
+            for result in results { builder.add(result) }
+        }
+        return builder.report()
+    }
+
+    @Test("a gap that turned green is closed, a green cell that turned red is opened, a red cell still red stayed")
+    func closedOpenedStayed() throws {
+        // Millbank: no referral training last year (2 levels short: red), level 2 at 95% this year (green).
+        // Eastfield: green last year; this year nobody trained in information sharing (red).
+        // Ashby: no referral training either year (red both times).
+        let report = Self.network([
+            (
+                "2025",
+                [
+                    try Self.result("Millbank", number: 1, date: "2025-10-01", ["level_referral": "\"none\""]),
+                    try Self.result("Eastfield", number: 2, date: "2025-10-02"),
+                    try Self.result("Ashby", number: 3, date: "2025-10-03", ["level_referral": "\"none\""]),
+                ]
+            ),
+            (
+                "2026",
+                [
+                    try Self.result("Millbank", number: 1, date: "2026-10-01"),
+                    try Self.result("Eastfield", number: 2, date: "2026-10-02", ["coverage_sharing": "10"]),
+                    try Self.result("Ashby", number: 3, date: "2026-10-03", ["level_referral": "\"none\""]),
+                ]
+            ),
+        ])
+        let training = report.training
+        #expect(training.rounds.map(\.name) == ["2025", "2026"])
+        #expect(training.change(of: "Millbank")?.cells["referral"]?.change == .closed)
+        #expect(training.change(of: "Millbank")?.cells["referral"]?.before?.rag == "red")
+        #expect(training.change(of: "Eastfield")?.cells["sharing"]?.change == .opened)
+        #expect(training.change(of: "Ashby")?.cells["referral"]?.change == .stayed)
+        #expect(training.change(of: "Ashby")?.cells["referral"]?.direction == nil)
+        #expect(training.change(of: "Millbank")?.cells["indicators"]?.change == .noGap)
+        // Network level: 2 red cells before (two agencies without referral training), 2 after (Ashby, Eastfield).
+        #expect(training.rounds.map(\.red) == [2, 2])
+        #expect(training.notReassessed.isEmpty)
+        #expect(training.notes.isEmpty)
+        let markdown = MarkdownReport.render(report)
+        #expect(
+            markdown.contains(
+                "From round 2025 (2025-10-01 to 2025-10-03) to round 2026 (2026-10-01 to 2026-10-03): 1 gap closed, 1 opened, 1 stayed open."))
+        #expect(markdown.contains("| Millbank | 1 | 0 | 0 | Referral routes: closed (Red · 2 → Green · 0) |"))
+        let html = HTMLReport.render(report)
+        #expect(html.contains("data-agency=\"Eastfield\" data-area=\"sharing\" data-rag=\"red\" data-change=\"opened\" data-before=\"green\""))
+        let json = try JSONValue.parse(Array(JSONReport.render(report).utf8))
+        let millbank = json["changes"]?.array?.first { $0["agency"]?.string == "Millbank" }
+        #expect(millbank?["closed"]?.number == 1)
+        #expect(millbank?["areas"]?["referral"]?["before"]?.string == "red")
+        #expect(millbank?["areas"]?["referral"]?["after"]?.string == "green")
+    }
+
+    @Test("an agency missing from the latest round is listed as not re-assessed; a new one is marked new")
+    func notReassessedAndNew() throws {
+        let report = Self.network([
+            ("2025", [try Self.result("Millbank", number: 1, date: "2025-10-01"), try Self.result("Kirkgate", number: 9, date: "2025-10-05")]),
+            ("2026", [try Self.result("Millbank", number: 1, date: "2026-10-01"), try Self.result("Newton", number: 4, date: "2026-10-05")]),
+        ])
+        let training = report.training
+        #expect(training.notReassessed.map(\.name) == ["Kirkgate"])
+        #expect(training.change(of: "Newton")?.previousRound == nil)
+        #expect(training.change(of: "Newton")?.cells.values.allSatisfy { $0.change == .new } == true)
+        #expect(
+            MarkdownReport.render(report).contains(
+                "Not re-assessed in the latest round: Kirkgate (last assessed in 2025 (2025-10-01 to 2025-10-05))."))
+    }
+
+    @Test("a renamed agency is matched by its number, and the report says so")
+    func renamed() throws {
+        let report = Self.network([
+            ("2025", [try Self.result("Calderbridge Council children's services", number: 2, date: "2025-10-01", ["level_referral": "\"none\""])]),
+            ("2026", [try Self.result("Calderbridge Council social care", number: 2, date: "2026-10-01")]),
+        ])
+        let training = report.training
+        #expect(training.change(of: "Calderbridge Council social care")?.cells["referral"]?.change == .closed)
+        #expect(
+            training.notes == [
+                "Agency number 2 was 'Calderbridge Council children's services' in round 2025 and is 'Calderbridge Council social care' now: matched by its number."
+            ])
+    }
+
+    @Test("two results for one agency in one round: the later is used and both are named")
+    func duplicate() throws {
+        let report = Self.network([
+            (
+                "2026",
+                [
+                    try Self.result("Millbank", number: 1, date: "2026-10-20"),
+                    try Self.result("Millbank Academy", number: 1, date: "2026-10-01", ["level_referral": "\"none\""]),
+                ]
+            )
+        ])
+        let training = report.training
+        #expect(training.agencies.count == 1)
+        #expect(training.agencies.first?.date == "2026-10-20")
+        #expect(training.agencies.first?.cells["referral"]?.rag == "green")
+        #expect(
+            training.notes == [
+                "Agency number 1 has two results in round 2026 (dated 2026-10-01 and 2026-10-20): the later one is used; the other is not counted."
+            ])
+        #expect(MarkdownReport.render(report).contains("## Notes on the input"))
+    }
+
+    @Test("rounds given out of date order are compared in date order, and the report says so")
+    func outOfOrder() throws {
+        let report = Self.network([
+            ("later.ndjson", [try Self.result("Millbank", number: 1, date: "2026-10-01")]),
+            ("earlier.ndjson", [try Self.result("Millbank", number: 1, date: "2025-10-01", ["level_referral": "\"none\""])]),
+        ])
+        let training = report.training
+        #expect(training.rounds.map(\.name) == ["earlier.ndjson", "later.ndjson"])
+        #expect(training.change(of: "Millbank")?.cells["referral"]?.change == .closed)
+        #expect(
+            training.notes == [
+                "The rounds were not given in date order; they are compared in date order: earlier.ndjson (from 2025-10-01), later.ndjson (from 2026-10-01)."
+            ])
+    }
+
+    @Test("rounds whose dates overlap are compared in the order given, with a warning")
+    func overlapping() throws {
+        let report = Self.network([
+            ("a", [try Self.result("Millbank", number: 1, date: "2026-01-01"), try Self.result("Eastfield", number: 2, date: "2026-06-01")]),
+            ("b", [try Self.result("Millbank", number: 1, date: "2026-03-01")]),
+        ])
+        #expect(
+            report.training.notes.contains(
+                "Round b has assessments dated 2026-03-01, before round a ended (2026-06-01): check that each input holds one round."))
+    }
+
+    @Test("results of another pack are named and not compared; different revisions are pointed out")
+    func otherPack() throws {
+        let ours = try Self.result("Millbank", number: 1, date: "2026-10-01")
+        let old = try Self.result("Millbank", number: 1, date: "2025-10-01")
+        func repack(_ value: JSONValue, id: String?, revision: String?) -> JSONValue {
+            guard case .object(let members) = value else { return value }
+            return .object(
+                members.map { key, member in
+                    guard key == "pack", case .object(let fields) = member else { return (key, member) }
+                    return (
+                        key,
+                        .object(
+                            fields.map { field, content in
+                                if field == "id", let id { return (field, .string(id)) }
+                                if field == "revision", let revision { return (field, .string(revision)) }
+                                return (field, content)
+                            })
+                    )
+                })
+        }
+        let report = Self.network([
+            ("2025", [repack(old, id: nil, revision: "2025.1")]),
+            ("2026", [ours, repack(ours, id: "training-wales", revision: nil)]),
+        ])
+        let training = report.training
+        #expect(training.agencies.count == 1)
+        #expect(
+            training.notes.contains("1 training-needs result of pack 'training-wales' is not compared with pack 'training' and not counted here."))
+        #expect(training.notes.contains { $0.hasPrefix("The rounds were assessed with different revisions of pack 'training' (2025.1, ") })
+    }
+
+    @Test("a single round has no comparison section")
+    func singleRound() throws {
+        let report = Self.network([("", [try Self.result("Millbank", number: 1, date: "2026-10-01")])])
+        #expect(!report.training.comparesRounds)
+        #expect(!MarkdownReport.render(report).contains("Change between rounds"))
+        #expect(try JSONValue.parse(Array(JSONReport.render(report).utf8))["changes"] == nil)
+    }
+
+    @Test("the two-round example: golden reports in every format")
+    func exampleGoldens() throws {
+        let runtime = try #require(Self.runtime)
+        func results(_ file: String) throws -> [JSONValue] {
+            try String(contentsOfFile: ShippedPacks.repositoryRoot + "/examples/training/" + file, encoding: .utf8).split(separator: "\n").map {
+                line in
+                try JSONValue.parse(runtime.evaluateJSON(Array(line.utf8)).bytes)
+            }
+        }
+        let report = Self.network([
+            ("agencies-2025.ndjson", try results("agencies-2025.ndjson")), ("agencies.ndjson", try results("agencies.ndjson")),
+        ])
+        Fixtures.assertGolden(MarkdownReport.render(report), "reports/training-rounds.md")
+        Fixtures.assertGolden(JSONReport.render(report), "reports/training-rounds.json")
+        Fixtures.assertGolden(HTMLReport.render(report), "reports/training-rounds.html")
+        // Written from the example: Millbank Academy trained everyone to level 2 and both DSLs this year.
+        let millbank = try #require(report.training.change(of: "Millbank Academy"))
+        #expect(millbank.count(.closed) == 7)
+        // Kirkgate community centre did not take part in 2026; Calderbridge Council renamed itself.
+        #expect(report.training.notReassessed.map(\.name) == ["Kirkgate community centre (fictional)"])
+        #expect(report.training.notes.count == 1)
+        #expect(report.training.notes.first?.contains("matched by its number") == true)
+        // Eight agencies joined the network's assessment in 2026 (the sectors added to the pack).
+        #expect(report.training.changes.filter { $0.previousRound == nil }.count == 8)
+    }
+}
