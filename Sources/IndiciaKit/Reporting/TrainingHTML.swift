@@ -23,14 +23,14 @@ public enum TrainingHTML {
     public static func render(_ network: TrainingNetwork, labels: TrainingLabels, suppressBelow: Int) -> String {
         guard let latest = network.rounds.last else { return "" }
         var html = ""
-        let round = latest.title.isEmpty ? "" : " Latest round: \(escape(latest.title))."
+        let round = network.comparesRounds ? " Latest round: \(escape(latest.title))." : latest.dates.map { " Agencies \(escape($0))." } ?? ""
         html += "<p class=\"note\">\(network.agencies.count) agencies.\(round)</p>\n"
         html += "<p class=\"key\"><span class=\"red\" style=\"background:#d4351c;color:#fff\">Red: act first</span>"
         html += "<span style=\"background:#ffdd00;color:#0b0c0c\">Amber: a gap to plan for</span>"
         html += "<span style=\"background:#00703c;color:#fff\">Green: at the required level</span></p>\n"
         html += "<p class=\"note\" id=\"legend\">\(escape(labels.cellLegend))</p>\n"
         if network.comparesRounds { html += changes(network, labels: labels) }
-        html += "<h2>Gaps by agency and area\(latest.title.isEmpty ? "" : ", " + escape(latest.title))</h2>\n"
+        html += "<h2>Gaps by agency and area\(network.comparesRounds ? ", " + escape(latest.title) : "")</h2>\n"
         if network.comparesRounds {
             html +=
                 "<p class=\"note\">Marks show the change since each agency's previous assessment: ✓ closed, ✗ opened, ▲ better but still open, ▼ worse, = unchanged, + not assessed before. Cells that changed band are outlined; hover a cell for before and after.</p>\n"

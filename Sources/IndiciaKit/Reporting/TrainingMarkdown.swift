@@ -12,7 +12,7 @@ public enum TrainingMarkdown {
     public static func render(_ network: TrainingNetwork, labels: TrainingLabels, suppressBelow: Int) -> String {
         guard let latest = network.rounds.last else { return "" }
         var out = "# Training needs across the network\n\n"
-        let round = latest.title.isEmpty ? "" : " Latest round: \(latest.title)."
+        let round = network.comparesRounds ? " Latest round: \(latest.title)." : latest.dates.map { " Agencies \($0)." } ?? ""
         out += "\(network.agencies.count) agencies.\(round) \(labels.cellLegend)\n"
         if network.comparesRounds { out += changes(network, labels: labels) }
         out += "\n## Gaps by agency and area\n\n"

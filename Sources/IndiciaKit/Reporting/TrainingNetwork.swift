@@ -24,6 +24,11 @@ public struct TrainingNetwork: Sendable {
         /// The pack revisions its results were made with.
         public var revisions: [String] = []
 
+        /// "assessed 2025-10-06 to 2025-11-12", for a report of one round.
+        public var dates: String? {
+            first.map { first in "assessed " + (last.map { $0 == first ? first : "\(first) to \($0)" } ?? first) }
+        }
+
         /// "round-2025.ndjson (2025-10-06 to 2025-11-12)".
         public var title: String {
             let dates = first.map { first in last.map { $0 == first ? first : "\(first) to \($0)" } ?? first }
@@ -158,9 +163,10 @@ public struct TrainingNetwork: Sendable {
                 let earlier = later == record ? existing : record
                 kept[record.key] = later
                 let within = name.isEmpty ? "" : " in round \(name)"
+                let hint = roundNames.count == 1 ? " To compare rounds, give each round as its own input with --rounds." : ""
                 let what = record.agencyID.map { "Agency number \($0)" } ?? "'\(record.name)'"
                 notes.append(
-                    "\(what) has two results\(within) (\(Self.describe(earlier, later))): the later one is used; the other is not counted.")
+                    "\(what) has two results\(within) (\(Self.describe(earlier, later))): the later one is used; the other is not counted.\(hint)")
             }
             perRound.append(order.compactMap { kept[$0] })
         }
