@@ -163,7 +163,7 @@ public struct TrainingNetwork: Sendable {
                 let earlier = later == record ? existing : record
                 kept[record.key] = later
                 let within = name.isEmpty ? "" : " in round \(name)"
-                let hint = roundNames.count == 1 ? " To compare rounds, give each round as its own input with --rounds." : ""
+                let hint = roundNames == [""] ? " To compare rounds, give each round as its own input with --rounds." : ""
                 let what = record.agencyID.map { "Agency number \($0)" } ?? "'\(record.name)'"
                 notes.append(
                     "\(what) has two results\(within) (\(Self.describe(earlier, later))): the later one is used; the other is not counted.\(hint)")

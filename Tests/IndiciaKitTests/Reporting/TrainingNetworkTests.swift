@@ -13,7 +13,7 @@ struct TrainingNetworkTests {
     /// A school answering at the required level everywhere, 95% trained, with two trained DSLs: all green.
     static let green: [String: String] = {
         var answers: [String: String] = [
-            "sector": "\"school\"", "first_responder": "\"usual\"", "duty_to_notify": "\"usual\"", "frontline_staff": "100", "exposure": "\"medium\"",
+            "sector": "\"school\"", "frontline_staff": "100", "exposure": "\"medium\"",
             "lead_staff": "2", "lead_level": "\"lead\"", "leads_trained": "2", "out_of_hours": "\"no\"", "emergency_support": "\"partly\"",
             "referrals_last_year": "3",
         ]

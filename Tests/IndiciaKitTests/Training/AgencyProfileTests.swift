@@ -60,10 +60,10 @@ struct AgencyProfileTests {
         .init(
             agency: "GLAA northern team (fictional)", overall: "green", readiness: "mature", rag: ["referral": "green"], required: ["referral": 3],
             firstResponder: true, dutyToNotify: true),
-        // Home Office staff are First Responders and notify as policy, not under s52.
+        // Home Office staff are First Responders and notify as Home Office policy (not under s52(5)).
         .init(
             agency: "Home Office immigration enforcement, Leeds (fictional)", overall: "amber", readiness: "substantial",
-            rag: ["response": "amber"], required: ["referral": 3], firstResponder: true, dutyToNotify: false),
+            rag: ["response": "amber"], required: ["referral": 3], firstResponder: true, dutyToNotify: true),
         .init(
             agency: "Westfield Probation Delivery Unit (fictional)", overall: "red", readiness: "early", rag: ["referral": "red"],
             required: ["offenders": 3, "referral": 2], firstResponder: false, dutyToNotify: false),
@@ -76,6 +76,7 @@ struct AgencyProfileTests {
     func lintClean() {
         let library = PackLibrary.load(paths: [
             ShippedPacks.repositoryRoot + "/rules/training.yaml", ShippedPacks.repositoryRoot + "/questionnaires/training.yaml",
+            ShippedPacks.repositoryRoot + "/rules/organisations.yaml",
         ])
         let findings = Linter().lint(library)
         #expect(findings.allSatisfy { "\($0.code)" == "unverified" }, "\(findings.filter { "\($0.code)" != "unverified" })")
