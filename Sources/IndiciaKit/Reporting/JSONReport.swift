@@ -7,12 +7,12 @@ public enum JSONReport {
     public static func render(_ report: NetworkReport) -> String {
         let value = JSONValue.object(
             TrainingJSON.members(report.training, labels: report.trainingLabels, suppressBelow: report.suppressionThreshold) + [
-            ("screening", .array(report.screening.map(ScreeningJSON.value))),
-            ("error_records", .number(Double(report.errorRecords))),
-            ("other_records", .number(Double(report.otherRecords))),
-            ("not_results", .number(Double(report.notResults))),
-            ("not_json", .number(Double(report.notJSON))),
-        ])
+                ("screening", .array(report.screening.map(ScreeningJSON.value))),
+                ("error_records", .number(Double(report.errorRecords))),
+                ("other_records", .number(Double(report.otherRecords))),
+                ("not_results", .number(Double(report.notResults))),
+                ("not_json", .number(Double(report.notJSON))),
+            ])
         return value.pretty
     }
 }

@@ -206,8 +206,9 @@ struct TrainingNetworkTests {
         ])
         let training = report.training
         #expect(training.agencies.count == 1)
-        #expect(
-            training.notes.contains("1 training-needs result of pack 'training-wales' is not compared with pack 'training' and not counted here."))
+        // A pack the report has no report: block for is left out and counted, never merged.
+        #expect(report.otherRecords == 1)
+        #expect(report.leftOut == "Left out: 1 result of packs with no report: block here.")
         #expect(training.notes.contains { $0.hasPrefix("The rounds were assessed with different revisions of pack 'training' (2025.1, ") })
     }
 
