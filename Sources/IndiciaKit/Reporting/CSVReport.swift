@@ -2,12 +2,12 @@
 /// one row per published count.
 ///
 /// Columns: `table`, `row`, `column` (the labels as printed), `quarter`, `level`, `area`, `type`,
-/// `organisation`, `action`, `indicator` (the category ids the count fixes; empty means every
+/// `organisation`, `action`, `judgement`, `indicator` (the category ids the count fixes; empty means every
 /// category, i.e. a total), `count` (empty when hidden) and `hidden` (`yes` or `no`). Filter on
 /// `table` to get one table; a pivot table on the id columns rebuilds it.
 public enum CSVReport {
     /// The id columns, in order.
-    static let idColumns = ["quarter", "level", "area", "type", "organisation", "action", "indicator"]
+    static let idColumns = ["quarter", "level", "area", "type", "organisation", "action", "judgement", "indicator"]
 
     /// Renders the report's screening statistics (training results have no CSV form yet).
     ///

@@ -68,7 +68,7 @@ public struct NetworkReportBuilder: Sendable {
         }
         if handled == nil {
             let copy = Array(line)
-            copy.withUnsafeBufferPointer { add(bytes: $0) }
+            _ = copy.withUnsafeBufferPointer { add(bytes: $0) }
         }
     }
 

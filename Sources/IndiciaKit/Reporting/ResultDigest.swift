@@ -17,12 +17,24 @@ struct ResultDigest {
     var values: Range<Int>?
     /// Byte range of the `indicators` array.
     var indicators: Range<Int>?
+    /// The worker's professional judgement: nil when the result has no `judgement` field (an
+    /// older engine), `.none` for `null`, else whether it raised the level of concern.
+    var judgement: Judgement?
+
+    /// What the worker's professional judgement did.
+    enum Judgement: Int {
+        case none = 0
+        case raised = 1
+        case notRaised = 2
+    }
 
     private static let okKey = Array("ok".utf8)
     private static let packKey = Array("pack".utf8)
     private static let outcomeKey = Array("outcome".utf8)
     private static let valuesKey = Array("values".utf8)
     private static let indicatorsKey = Array("indicators".utf8)
+    private static let judgementKey = Array("judgement".utf8)
+    private static let raisedKey = Array("raised".utf8)
     static let idKey = Array("id".utf8)
 
     /// Scans one JSON document.
@@ -54,6 +66,23 @@ struct ResultDigest {
                 } else if key.elementsEqual(valuesKey) {
                     try skip(&scanner)
                     if bytes[start] == 0x7B { digest.values = start..<scanner.position }
+                } else if key.elementsEqual(judgementKey) {
+                    if scanner.peek == 0x6E {
+                        _ = try scanner.readLiteral(path: "")
+                        digest.judgement = Judgement.none
+                    } else if scanner.peek == 0x7B {
+                        var raised = false
+                        try forEachMember(&scanner) { (name, scanner) throws(CaseError) in
+                            if name.elementsEqual(raisedKey), scanner.peek == 0x74 || scanner.peek == 0x66 {
+                                raised = try scanner.readLiteral(path: "") == true
+                            } else {
+                                try skip(&scanner)
+                            }
+                        }
+                        digest.judgement = raised ? .raised : .notRaised
+                    } else {
+                        try skip(&scanner)
+                    }
                 } else if key.elementsEqual(indicatorsKey) {
                     try skip(&scanner)
                     if bytes[start] == 0x5B { digest.indicators = start..<scanner.position }

@@ -49,6 +49,13 @@ extension ScreeningTally {
                     id: "action", title: "Action taken", categories: actions,
                     groups: nrm.isEmpty ? [] : [("not_referred", "Not referred into the NRM (every known action but a referral)", notReferred)]))
         }
+        let judgements = [
+            Label(id: "raised", label: "The worker's judgement raised the level of concern"),
+            Label(id: "not_raised", label: "A judgement was recorded; it did not change the level"),
+            Label(id: "none", label: "No judgement recorded"),
+            notKnown,
+        ]
+        dimensions.append(.init(id: "judgement", title: "Professional judgement", categories: judgements, groups: []))
         for indicator in pack.indicators {
             dimensions.append(.init(id: "indicator_" + indicator.id, title: indicator.label, categories: yesNo, groups: []))
         }
@@ -165,7 +172,14 @@ extension ScreeningTally {
             }
         }
 
-        // 5. Indicators present (each is present or not).
+        // 5. Professional judgement (results from before it existed: not known).
+        let t6 = table(
+            "judgement", "Professional judgement", "Judgement",
+            judgements.map { heading($0.label, ("judgement", $0.id)) } + [heading("All screenings")], [heading("Screenings")]
+        ) { r, _ in r < judgements.count ? byJudgement[r] : total }
+        control.addEquation(parts: judgements.indices.map { t6[$0][0] }, total: t6[judgements.count][0])
+
+        // 6. Indicators present (each is present or not).
         if !pack.indicators.isEmpty {
             let t5 = table(
                 "indicator", "Screenings with each indicator present", "Indicator",

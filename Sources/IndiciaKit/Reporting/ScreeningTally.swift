@@ -25,6 +25,8 @@ struct ScreeningTally: Sendable {
     var byOrganisation: [Int]
     var byAction: [Int]
     var byIndicator: [Int]
+    /// Professional judgement: raised the level, recorded without raising it, none, not known.
+    var byJudgement = [0, 0, 0, 0]
     private var lastDay = Int.min
     private var lastQuarter = -1
     private(set) var undatedLeftOut = 0
@@ -149,6 +151,12 @@ struct ScreeningTally: Sendable {
         for (index, flag) in types.enumerated() where flag { byArea[area][1 + index] += 1 }
         byOrganisation[organisation] += 1
         byAction[action] += 1
+        switch digest.judgement {
+        case .raised?: byJudgement[0] += 1
+        case .notRaised?: byJudgement[1] += 1
+        case .none?: byJudgement[2] += 1
+        case nil: byJudgement[3] += 1
+        }
     }
 
     /// Days since 1970-01-01 of a `YYYY-MM-DD` date, or nil.

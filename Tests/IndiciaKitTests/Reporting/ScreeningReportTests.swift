@@ -72,6 +72,24 @@ struct ScreeningReportTests {
         #expect(byAction[nrm] + byAction[notKnown] + byAction[notReferred] == 1800)
     }
 
+    @Test("a screening whose worker raised the level of concern is counted under professional judgement")
+    func judgement() throws {
+        let runtime = try #require(ShippedPacks.screening)
+        let raised = runtime.evaluateJSON(
+            Array(
+                #"{"id":"j","answers":{"immediate_danger":"no","worker_sector":"police","age_group":"adult"},"judgement":{"level":3,"reason":"SECRET-REASON"}}"#
+                    .utf8))
+        #expect(raised.ok)
+        let report = Self.report(threshold: 1, extra: [String(decoding: raised.bytes, as: UTF8.self)])
+        let table = try #require(report.screening.first?.tables.first { $0.id == "judgement" })
+        let counts = Dictionary(
+            uniqueKeysWithValues: table.rows.enumerated().map { ($1.coordinates.first?.category ?? "total", table.counts[$0][0]) })
+        #expect(counts["raised"] == 1)
+        #expect(counts["none"] == 1800)
+        #expect(counts["total"] == 1801)
+        for text in [MarkdownReport.render(report), JSONReport.render(report), CSVReport.render(report)] { #expect(!text.contains("SECRET-REASON")) }
+    }
+
     @Test("--from and --to count only screenings in the period and say how many were left out")
     func period() throws {
         let statistics = try #require(Self.report(threshold: 1, from: "2024-01-01", to: "2024-12-31").screening.first)
