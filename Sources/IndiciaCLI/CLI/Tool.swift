@@ -57,7 +57,7 @@ public enum Tool {
 
     static let commands: [Command] = [
         ScreenCommand.screen, ScreenCommand.assess, EvaluateCommand.command, LintCommand.command, SchemaCommand.command,
-        ReportCommand.command, TestCommand.command, DiffCommand.command,
+        ReportCommand.command, TestCommand.command, DiffCommand.command, ExportCommand.command,
     ]
 
     static var usage: String {

@@ -70,6 +70,8 @@ public struct CompiledPack: Sendable {
     }
 
     let storage: Storage
+    /// Every lookup table the pack can read: its rule set's own and the shared ones it imports.
+    public internal(set) var tables: [DataTable] = []
 
     init(
         identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable, valueSlots: [Int],

@@ -109,6 +109,10 @@ public struct CaseDecoder: Sendable {
                         }
                         seen = true
                     }
+                    if isField("resourceType") {
+                        // A FHIR resource, not a case: the QuestionnaireResponse reader takes the whole record.
+                        return FHIRResponseDecoder.decode(line, packs: packs, defaultPack: defaultPack, limits: limits, into: &evaluation)
+                    }
                     if isField("id") {
                         try firstTime(&fieldsSeen.id, "id")
                         id = try readID(&scanner)

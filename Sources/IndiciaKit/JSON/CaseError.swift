@@ -20,8 +20,13 @@ public struct CaseError: Error, Sendable, Equatable, CustomStringConvertible {
         case outOfRange = "out-of-range"
         /// `"not_known"` was given to a question that does not allow it.
         case notKnownNotAllowed = "not-known-not-allowed"
-        /// A question is answered twice.
+        /// A question is answered twice (in a QuestionnaireResponse: its item appears twice, or a
+        /// single-answer item has more than one answer).
         case duplicateAnswer = "duplicate-answer"
+        /// A QuestionnaireResponse was filled in against another questionnaire, or another version of it.
+        case wrongQuestionnaire = "wrong-questionnaire"
+        /// A QuestionnaireResponse item is nested in a group (or under an item or answer) it does not belong in.
+        case wrongGroup = "wrong-group"
         /// An object has the same key twice (documents other than cases).
         case duplicateKey = "duplicate-key"
         /// More answers than the per-case limit.

@@ -37,7 +37,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func parseValue(_ scanner: inout JSONScanner, depth: Int) throws(CaseError) -> JSONValue {
+    static func parseValue(_ scanner: inout JSONScanner, depth: Int) throws(CaseError) -> JSONValue {
         guard depth < JSONScanner.maxDepth else { throw scanner.fail(.tooDeep, "JSON is nested too deeply", path: "") }
         scanner.skipWhitespace()
         switch scanner.peek {

@@ -73,7 +73,7 @@ struct PackCompiler {
         let identity = PackIdentity(
             id: rules.id, revision: rules.version, questionnaire: questionnaire.id,
             questionnaireRevision: questionnaire.version, sha256: sha256, engine: EngineVersion.current)
-        let pack = CompiledPack(
+        var pack = CompiledPack(
             identity: identity, questionnaire: questionnaire, rules: rules, services: services, symbols: symbols,
             valueSlots: rules.values.indices.map { valueBase + $0 },
             indicatorSlots: rules.indicators.indices.map { indicatorBase + $0 },
@@ -85,6 +85,7 @@ struct PackCompiler {
             dependencies: CompiledPack.Dependencies(
                 bySlot: questionDeps, outcomes: outcomeDeps, recommendations: recommendationDeps,
                 referencedQuestions: referenced))
+        pack.tables = rules.tables + sharedTables
         return (pack, bag.all)
     }
 
