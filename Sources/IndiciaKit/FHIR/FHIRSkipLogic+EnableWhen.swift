@@ -9,7 +9,8 @@ extension FHIRSkipLogic {
         var op: String
         var literals: [Expr]
         switch expr {
-        case .binary(let o, let lhs, let rhs, let at) where ["==", "!=", "<", "<=", ">", ">="].contains(o):
+        case .binary(let b, let lhs, let rhs, let at) where ["==", "!=", "<", "<=", ">", ">="].contains(b.rawValue):
+            let o = b.rawValue
             if case .name(let name, _) = lhs, let i = questionnaire.index(of: name) {
                 (index, op, literals) = (i, o, [rhs])
             } else if case .name(let name, _) = rhs, let i = questionnaire.index(of: name) {
@@ -18,13 +19,13 @@ extension FHIRSkipLogic {
                 return nil
             }
             _ = at
-        case .binary("in", .name(let name, _), .list(let items, _), _):
+        case .binary(.in, .name(let name, _), .list(let items, _), _):
             guard let i = questionnaire.index(of: name), !items.isEmpty else { return nil }
             (index, op, literals) = (i, "==", items)
-        case .binary("in", .string(_, _), .name(let name, _), _):
+        case .binary(.in, .string(_, _), .name(let name, _), _):
             guard let i = questionnaire.index(of: name) else { return nil }
             (index, op, literals) = (i, "==", [])
-        case .unary("not", .binary("in", .string(_, _), .name(let name, _), _), _):
+        case .unary(.not, .binary(.in, .string(_, _), .name(let name, _), _), _):
             guard let i = questionnaire.index(of: name) else { return nil }
             (index, op, literals) = (i, "!=", [])
         default:
@@ -36,7 +37,7 @@ extension FHIRSkipLogic {
         var answers: [(String, JSONValue)] = []
         switch question.kind {
         case .multipleChoice:
-            guard literals.isEmpty, case .binary("in", .string(let choice, _), _, _) = expr.withoutNot else { return nil }
+            guard literals.isEmpty, case .binary(.in, .string(let choice, _), _, _) = expr.withoutNot else { return nil }
             answers = [("answerCoding", choiceCoding(question, choice))]
         case .yesNo:
             guard op == "==" || op == "!=" else { return nil }
@@ -106,7 +107,7 @@ extension FHIRSkipLogic {
 extension Expr {
     /// The expression under a leading `not`, or itself.
     var withoutNot: Expr {
-        if case .unary("not", let inner, _) = self { return inner }
+        if case .unary(.not, let inner, _) = self { return inner }
         return self
     }
 }

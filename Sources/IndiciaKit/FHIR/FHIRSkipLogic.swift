@@ -164,12 +164,12 @@ struct FHIRSkipLogic {
         switch expr {
         case .bool(let flag, _):
             return Self.definite(flag ? "true" : "false")
-        case .unary("not", let operand, _):
+        case .unary(.not, let operand, _):
             let inner = try translate(operand, source: source, item: item)
             return PN(p: inner.n, n: inner.p)
-        case .binary("and", let lhs, let rhs, _):
+        case .binary(.and, let lhs, let rhs, _):
             return Self.all([try translate(lhs, source: source, item: item), try translate(rhs, source: source, item: item)])
-        case .binary("or", let lhs, let rhs, _):
+        case .binary(.or, let lhs, let rhs, _):
             return Self.any([try translate(lhs, source: source, item: item), try translate(rhs, source: source, item: item)])
         case .call("any", let arguments, _), .call("all", let arguments, _):
             var parts: [PN] = []
@@ -187,11 +187,12 @@ struct FHIRSkipLogic {
             case "not_known": return Self.definite(Self.and([s, notKnown(question)]))
             default: return Self.definite(s)
             }
-        case .binary(let op, let lhs, let rhs, let at) where ["==", "!=", "<", "<=", ">", ">="].contains(op):
+        case .binary(let o, let lhs, let rhs, let at) where ["==", "!=", "<", "<=", ">", ">="].contains(o.rawValue):
+            let op = o.rawValue
             // The question on the left (a fixed value first reads the other way round).
             if !isQuestionSide(lhs), isQuestionSide(rhs) {
                 let flipped = ["<": ">", "<=": ">=", ">": "<", ">=": "<="][op] ?? op
-                return try translate(.binary(flipped, rhs, lhs, at: at), source: source, item: item)
+                return try translate(.binary(Expr.BinaryOperator(rawValue: flipped) ?? o, rhs, lhs, at: at), source: source, item: item)
             }
             if let index = countSelected(lhs) {
                 guard case .number(let bound, _) = rhs else {
@@ -212,7 +213,7 @@ struct FHIRSkipLogic {
                 throw unsupported("a comparison that does not compare a question's answer with a fixed value", source, at, item: item)
             }
             return comparison(index, matches: match, negate: op == "!=")
-        case .binary("in", let lhs, let rhs, let at):
+        case .binary(.in, let lhs, let rhs, let at):
             // 'choice' in multiple_choice_question
             if case .string(let choice, _) = lhs, let index = questionIndex(rhs) {
                 let question = questionnaire.questions[index]
