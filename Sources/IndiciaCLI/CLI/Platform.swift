@@ -1,9 +1,26 @@
+// The C library, named per platform: `read`, `write`, `close`, `rename` and `exit` are also
+// members of `Platform`, so the C functions are reached through these wrappers, one per platform.
 #if canImport(Glibc)
     import Glibc
+    private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Glibc.read(fd, buffer, count) }
+    private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Glibc.write(fd, buffer, count) }
+    private func systemClose(_ fd: Int32) -> Int32 { Glibc.close(fd) }
+    private func systemRename(_ from: String, _ to: String) -> Int32 { Glibc.rename(from, to) }
+    private func systemExit(_ code: Int32) -> Never { Glibc.exit(code) }
 #elseif canImport(Musl)
     import Musl
+    private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Musl.read(fd, buffer, count) }
+    private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Musl.write(fd, buffer, count) }
+    private func systemClose(_ fd: Int32) -> Int32 { Musl.close(fd) }
+    private func systemRename(_ from: String, _ to: String) -> Int32 { Musl.rename(from, to) }
+    private func systemExit(_ code: Int32) -> Never { Musl.exit(code) }
 #elseif canImport(Darwin)
     import Darwin
+    private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Darwin.read(fd, buffer, count) }
+    private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Darwin.write(fd, buffer, count) }
+    private func systemClose(_ fd: Int32) -> Int32 { Darwin.close(fd) }
+    private func systemRename(_ from: String, _ to: String) -> Int32 { Darwin.rename(from, to) }
+    private func systemExit(_ code: Int32) -> Never { Darwin.exit(code) }
 #endif
 
 /// Every libc call the CLI makes, in one place.
@@ -14,7 +31,7 @@ public enum Platform {
     /// Reads up to `count` bytes; 0 at end of input, -1 on error (retrying on EINTR).
     static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
         while true {
-            let n = Glibc.read(fd, buffer, count)
+            let n = systemRead(fd, buffer, count)
             // Ctrl-C interrupts a waiting read (no SA_RESTART) so the session can save and stop.
             if n < 0 && errno == EINTR && interruptFlag == 0 { continue }
             return n
@@ -33,7 +50,7 @@ public enum Platform {
         guard var pointer = bytes.baseAddress else { return true }
         var remaining = bytes.count
         while remaining > 0 {
-            let n = Glibc.write(fd, pointer, remaining)
+            let n = systemWrite(fd, pointer, remaining)
             if n < 0 {
                 if errno == EINTR { continue }
                 return false
@@ -57,7 +74,7 @@ public enum Platform {
         return fd >= 0 ? fd : nil
     }
 
-    static func close(_ fd: Int32) { _ = Glibc.close(fd) }
+    static func close(_ fd: Int32) { _ = systemClose(fd) }
 
     /// Whether a path is a directory.
     static func isDirectory(_ path: String) -> Bool {
@@ -114,8 +131,8 @@ public enum Platform {
         var ok = fchmod(fd, 0o600) == 0
         ok = ok && bytes.withUnsafeBytes { writeAll(fd, $0) }
         ok = ok && fsync(fd) == 0
-        _ = Glibc.close(fd)
-        ok = ok && Glibc.rename(temporary, path) == 0
+        _ = systemClose(fd)
+        ok = ok && systemRename(temporary, path) == 0
         if !ok { unlink(temporary) }
         return ok
     }
@@ -123,7 +140,7 @@ public enum Platform {
     /// Reads a whole file (up to `limit` bytes); nil if it cannot be read or is larger.
     static func readFile(_ path: String, limit: Int) -> [UInt8]? {
         guard let fd = openForReading(path) else { return nil }
-        defer { Glibc.close(fd) }
+        defer { _ = systemClose(fd) }
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -165,12 +182,16 @@ public enum Platform {
     }
 
     /// Exits the process.
-    public static func exit(_ code: Int32) -> Never { Glibc.exit(code) }
+    public static func exit(_ code: Int32) -> Never { systemExit(code) }
 
     /// Installs a SIGINT handler that only sets a flag, so the prompt loop can save and exit cleanly.
     static func catchInterrupt() {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in interruptFlag = 1 }
+        #if canImport(Darwin)
+            action.__sigaction_u.__sa_handler = { _ in interruptFlag = 1 }
+        #else
+            action.__sigaction_handler.sa_handler = { _ in interruptFlag = 1 }
+        #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
@@ -196,7 +217,7 @@ public enum Platform {
     }
 
     /// Renames a file (atomic within a file system).
-    static func rename(_ from: String, to: String) -> Bool { Glibc.rename(from, to) == 0 }
+    static func rename(_ from: String, to: String) -> Bool { systemRename(from, to) == 0 }
 
     /// Whether SIGINT arrived since `catchInterrupt()`.
     static var interrupted: Bool { interruptFlag != 0 }

@@ -1,9 +1,13 @@
+// `read` named per platform (a bare `read` inside a type with a `read` member would mean the member).
 #if canImport(Glibc)
     import Glibc
+    private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Glibc.read(fd, buffer, count) }
 #elseif canImport(Musl)
     import Musl
+    private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Musl.read(fd, buffer, count) }
 #elseif canImport(Darwin)
     import Darwin
+    private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Darwin.read(fd, buffer, count) }
 #endif
 
 /// The engine's only file-system access: reading pack files. Plain libc, so the engine does not
@@ -89,7 +93,7 @@ enum FileSystem {
             let n = chunk.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return -1 }
                 while true {
-                    let got = Glibc.read(fd, base, buffer.count)
+                    let got = systemRead(fd, base, buffer.count)
                     if got < 0 && errno == EINTR { continue }
                     return got
                 }
