@@ -128,7 +128,7 @@ final class GuidedSession {
         say(wrapped("Your answers are saved in \(draftPath). Continue later with:"))
         let command =
             context.environment["INDICIA_INVOKED_AS"]
-            ?? "indicia \(interview.pack.identity.id == "training" ? "assess" : "screen") --pack \(interview.pack.identity.id)"
+            ?? "indicia \(interview.pack.questionnaire.guidedCommand.rawValue) --pack \(interview.pack.identity.id)"
         say("  \(command) --resume \(draftPath)")
         context.output.flush()
         return interrupted ? .interrupted : .ok
@@ -140,12 +140,11 @@ final class GuidedSession {
         let questionnaire = interview.pack.questionnaire
         say(style.bold(questionnaire.title))
         say()
-        if !plain {
-            say(style.red("If anyone is in immediate danger, call 999 now."))
-        } else {
-            say("IF ANYONE IS IN IMMEDIATE DANGER, CALL 999 NOW.")
+        // The pack's emergency line comes first, in red (capitals when plain, for a screen reader).
+        if let emergency = questionnaire.emergency {
+            say(plain ? wrapped(emergency.uppercased()) : style.red(wrapped(emergency)))
+            say()
         }
-        say()
         if let intro = questionnaire.intro { say(wrapped(intro)) }
         say()
         say(wrapped("Commands at any question: ? help · b back · s skip · k not known · r review · q save and quit"))

@@ -5,7 +5,8 @@ struct QuestionnaireDecoder {
     func decode(_ root: YAMLNode, _ bag: inout DiagnosticBag) -> Questionnaire? {
         guard
             let reader = MappingReader(
-                root, context: "questionnaire", keys: FileHeader.keys + ["intro", "sections"], sources: sources, bag: &bag),
+                root, context: "questionnaire", keys: FileHeader.keys + ["intro", "emergency", "guided_command", "sections"], sources: sources,
+                bag: &bag),
             let header = FileHeader.read(reader, &bag)
         else { return nil }
         var sections: [Section] = []
@@ -42,10 +43,23 @@ struct QuestionnaireDecoder {
                     id: id, title: title, intro: section.string("intro", &bag), showIf: section.expression("show_if", &bag),
                     questionIDs: ids, mark: section.node.mark))
         }
+        let emergency = reader.string("emergency", &bag)
+        var command = Questionnaire.GuidedCommand.screen
+        if let text = reader.string("guided_command", &bag) {
+            if let known = Questionnaire.GuidedCommand(rawValue: text) {
+                command = known
+            } else {
+                let names = Questionnaire.GuidedCommand.allCases.map(\.rawValue)
+                bag.error(
+                    .badValue,
+                    "'guided_command' must be \(names.joined(separator: " or ")), the indicia command that runs the guided session\(Spelling.hint(for: text, among: names))",
+                    at: reader.node("guided_command")?.mark ?? root.mark)
+            }
+        }
         guard header.kind == "questionnaire" else { return nil }
         return Questionnaire(
-            id: header.id, version: header.revision, title: header.title, intro: reader.string("intro", &bag),
-            sections: sections, questions: questions, mark: root.mark)
+            id: header.id, version: header.revision, title: header.title, intro: reader.string("intro", &bag), emergency: emergency,
+            guidedCommand: command, sections: sections, questions: questions, mark: root.mark)
     }
 
     private static let questionKeys = [

@@ -8,6 +8,11 @@ public struct Questionnaire: Sendable, Equatable {
     public var title: String
     /// Text shown before the first question.
     public var intro: String?
+    /// The line shown first, before anything else, in every guided session (e.g. what to do in
+    /// an emergency); nil shows nothing.
+    public var emergency: String?
+    /// The command that runs this questionnaire as a guided session.
+    public var guidedCommand: GuidedCommand = .screen
     /// Sections in order.
     public var sections: [Section]
     /// Every question in order, across sections.
