@@ -102,4 +102,30 @@ struct ReportCommandTests {
         #expect(run.errors.split(separator: "\n").allSatisfy { $0.hasSuffix("[malformed-json]") })
         #expect(!run.output.contains("SECRET") && !run.errors.contains("SECRET"))
     }
+
+    @Test("--rounds compares the two example rounds; --agency prints one agency's action plan; an unknown agency is exit 1")
+    func roundsAndAgency() throws {
+        let directory = ToolRunner.temporaryDirectory()
+        for (file, name) in [("agencies-2025.ndjson", "2025.ndjson"), ("agencies.ndjson", "2026.ndjson")] {
+            let cases = try String(contentsOfFile: ToolRunner.repositoryRoot + "/examples/training/" + file, encoding: .utf8)
+            let results = ToolRunner.run(["evaluate", "--pack", "training"], input: cases).output
+            try results.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let rounds = ToolRunner.run(["report", "--rounds", directory + "/2025.ndjson", directory + "/2026.ndjson"])
+        #expect(rounds.code == .ok, "\(rounds.errors)")
+        #expect(rounds.output.contains("## Change between rounds"))
+        #expect(rounds.output.contains("Not re-assessed in the latest round: Kirkgate community centre (fictional)"))
+        // Riverside Jobcentre has no designated lead: appointing one comes first in its plan.
+        let plan = ToolRunner.run(["report", "--rounds", directory + "/2025.ndjson", directory + "/2026.ndjson", "--agency", "riverside jobcentre"])
+        #expect(plan.code == .ok)
+        #expect(plan.output.hasPrefix("# Action plan: Riverside Jobcentre (agency number 8)"))
+        #expect(plan.output.contains("| 1 | Designated leads and SPOCs | Red | 0 → 4 |"))
+        let byNumber = ToolRunner.run(["report", directory + "/2026.ndjson", "--agency", "8", "--format", "json"])
+        let json = try JSONValue.parse(Array(byNumber.output.utf8))
+        #expect(json["action_plan"]?["agency"]?.string == "Riverside Jobcentre")
+        let unknown = ToolRunner.run(["report", directory + "/2026.ndjson", "--agency", "Nobody"])
+        #expect(unknown.code == .findings)
+        #expect(unknown.errors.hasPrefix("indicia report: no agency 'Nobody' in the latest round of results"))
+        #expect(ToolRunner.run(["report", directory + "/2026.ndjson", "--agency", "8", "--format", "html"]).code == .usage)
+    }
 }
