@@ -54,6 +54,19 @@ for peer, needed, label in targets:
     if peer in walls:
         got = ours / rate(peer)
         print(f"| throughput vs {label} | {needed}x | {got:.1f}x | {'met' if got >= needed else 'NOT met'} |")
+# The other configurations from the same run (scripts/bench adds them to the peers' harness).
+for config, wanted in [
+    ("indicia evaluate --result summary", [("zen table graph, evaluate (1 thread)", 50, "zen-engine single thread"),
+                                           ("reference.py (python+orjson)", 8, "Python reference"),
+                                           ("parse+dump floor (orjson)", 4, "orjson parse+dump floor")]),
+    ("indicia evaluate --result summary --threads 1", [("zen table graph, evaluate (1 thread)", 25, "zen-engine single thread")]),
+]:
+    if config not in walls:
+        continue
+    for peer, needed, label in wanted:
+        if peer in walls:
+            got = rate(config) / rate(peer)
+            print(f"| {config}: vs {label} | {needed}x | {got:.1f}x | {'met' if got >= needed else 'NOT met'} |")
 peak = rss[me] / 1024
 print(f"| peak memory, {n} cases | ≤ 16 MiB | {peak:.1f} MiB | {'met' if peak <= 16 else 'NOT met'} |")
 if mem1m:
