@@ -26,8 +26,12 @@ public struct ReportPack: Sendable {
     public var organisations: [Label] = []
     /// Actions, in the order the questionnaire lists them.
     public var actions: [Label] = []
-    /// Outcome bands, highest level first.
+    /// Levels of concern, highest first: one band per distinct outcome level, so outcomes that share
+    /// a level (e.g. a child's and an adult's level 3) are counted together. Fewer, larger cells mean
+    /// less of the trend has to be hidden by disclosure control.
     public var bands: [Band] = []
+    /// For each outcome id, the index of its band in ``bands``.
+    public var bandOfOutcome: [String: Int] = [:]
     /// Types of exploitation: the value ids named in `types` and their labels.
     public var types: [Label] = []
     /// Indicators: ids and labels, in the rule set's order.
@@ -62,8 +66,13 @@ public struct ReportPack: Sendable {
         }
         organisations = labels(conventions.organisation?.labels)
         actions = labels(conventions.action?.labels)
-        bands = pack.rules.outcomes.map { Band(id: $0.id, label: $0.label, level: $0.level) }.enumerated()
-            .sorted { ($0.element.level, $1.offset) > ($1.element.level, $0.offset) }.map(\.element)
+        let levels = Set(pack.rules.outcomes.map(\.level)).sorted(by: >)
+        bands = levels.map { level in
+            let labels = pack.rules.outcomes.filter { $0.level == level }.map(\.label)
+            let label = labels.count == 1 ? labels[0] : "Level \(level): " + labels.joined(separator: ", or ")
+            return Band(id: "level_\(level)", label: label, level: level)
+        }
+        for outcome in pack.rules.outcomes { bandOfOutcome[outcome.id] = levels.firstIndex(of: outcome.level) }
         types = conventions.types.map { id in Label(id: id, label: pack.rules.values.first { $0.id == id }?.label ?? id) }
         indicators = pack.rules.indicators.map { Label(id: $0.id, label: $0.label) }
         if conventions.kind == .training {

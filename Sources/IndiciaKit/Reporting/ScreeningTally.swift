@@ -15,7 +15,8 @@ struct ScreeningTally: Sendable {
     private var organisationIDs: [[UInt8]] = []
     private var actionIDs: [[UInt8]] = []
     private var indicatorIDs: [[UInt8]] = []
-    private var bandIDs: [[UInt8]] = []
+    /// Each outcome id (as bytes) with the index of its level-of-concern band.
+    private var bandIDs: [(outcome: [UInt8], band: Int)] = []
 
     private(set) var total = 0
     /// Quarter (year * 4 + quarter - 1, or -1 when not known) → counts by band (the last is "other").
@@ -46,7 +47,7 @@ struct ScreeningTally: Sendable {
         organisationIDs = pack.organisations.map { Array($0.id.utf8) }
         actionIDs = pack.actions.map { Array($0.id.utf8) }
         indicatorIDs = pack.indicators.map { Array($0.id.utf8) }
-        bandIDs = pack.bands.map { Array($0.id.utf8) }
+        bandIDs = pack.bandOfOutcome.map { (Array($0.key.utf8), $0.value) }
         byArea = Array(repeating: Array(repeating: 0, count: 1 + pack.types.count), count: pack.areas.count + 1)
         byOrganisation = Array(repeating: 0, count: pack.organisations.count + 1)
         byAction = Array(repeating: 0, count: pack.actions.count + 1)
@@ -145,7 +146,7 @@ struct ScreeningTally: Sendable {
         } else {
             quarter = -1
         }
-        let band = digest.outcomeID.flatMap { id in bandIDs.firstIndex(of: id) } ?? pack.bands.count
+        let band = digest.outcomeID.flatMap { id in bandIDs.first { $0.outcome == id }?.band } ?? pack.bands.count
         byQuarter[quarter, default: Array(repeating: 0, count: pack.bands.count + 1)][band] += 1
         byArea[area][0] += 1
         for (index, flag) in types.enumerated() where flag { byArea[area][1 + index] += 1 }

@@ -67,7 +67,8 @@ struct NetworkReportTests {
         let trend = try #require(statistics.tables.first { $0.id == "quarter_level" })
         // No dates were given: every screening is in the "not known" quarter.
         #expect(trend.rows.map(\.label) == ["Not known", "All quarters"])
-        let dangerColumn = try #require(trend.columns.firstIndex { $0.label.hasPrefix("Immediate danger") })
+        // Immediate danger shares level 4 with "danger not ruled out": the trend counts by level.
+        let dangerColumn = try #require(trend.columns.firstIndex { $0.label.hasPrefix("Level 4") })
         #expect(trend.counts[0][dangerColumn] == nil, "3 is below 5 and must be hidden")
         #expect(trend.counts[1][dangerColumn] == nil, "the level's total equals the hidden 3, so it is hidden too")
         let rendered = [
