@@ -21,18 +21,8 @@ extension ResultWriter {
             out.append(f.summaryPack)
             out.append(0x2C)
             f.summaryOutcomes.append(evaluation.outcome, to: &out)
-            out.append(",\"scores\":{")
-            for (n, slot) in pack.scoreSlots.enumerated() {
-                if n > 0 { out.append(0x2C) }
-                f.scoreKeys.append(n, to: &out)
-                writeValue(slots[slot], f, &out)
-            }
-            out.append("},\"values\":{")
-            for (n, (index, key)) in f.valueKeys.enumerated() {
-                if n > 0 { out.append(0x2C) }
-                out.append(key)
-                writeValue(slots[pack.valueSlots[index]], f, &out)
-            }
+            out.append(0x2C)
+            writeScoresAndValues(slots, pack, f, &out)
             let indicatorCount = f.indicatorSlots.count
             var indeterminate = false
             withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, indicatorCount)) { found in

@@ -51,19 +51,8 @@ public enum ResultWriter {
                 out.append("]}")
             }
 
-            out.append("],\"scores\":{")
-            for (n, slot) in pack.scoreSlots.enumerated() {
-                if n > 0 { out.append(0x2C) }
-                f.scoreKeys.append(n, to: &out)
-                writeValue(slots[slot], f, &out)
-            }
-
-            out.append("},\"values\":{")
-            for (n, (index, key)) in f.valueKeys.enumerated() {
-                if n > 0 { out.append(0x2C) }
-                out.append(key)
-                writeValue(slots[pack.valueSlots[index]], f, &out)
-            }
+            out.append("],")
+            writeScoresAndValues(slots, pack, f, &out)
 
             // One pass over the indicators: the present ones, then the undecided ones, in pack order.
             let indicatorCount = f.indicatorSlots.count
@@ -272,6 +261,24 @@ public enum ResultWriter {
         for (n, question) in questions.enumerated() {
             if n > 0 { out.append(0x2C) }
             f.questionIDs.append(question, to: &out)
+        }
+    }
+
+    /// Writes `"scores":{…},"values":{…` (the values object left open for the caller): the same
+    /// bytes in the full and the summary profile.
+    @inline(__always)
+    static func writeScoresAndValues(_ slots: UnsafePointer<Value>, _ pack: CompiledPack, _ f: ResultFragments, _ out: inout ByteBuffer) {
+        out.append("\"scores\":{")
+        for (n, slot) in pack.scoreSlots.enumerated() {
+            if n > 0 { out.append(0x2C) }
+            f.scoreKeys.append(n, to: &out)
+            writeValue(slots[slot], f, &out)
+        }
+        out.append("},\"values\":{")
+        for (n, (index, key)) in f.valueKeys.enumerated() {
+            if n > 0 { out.append(0x2C) }
+            out.append(key)
+            writeValue(slots[pack.valueSlots[index]], f, &out)
         }
     }
 
