@@ -97,17 +97,6 @@ public enum SchemaGenerator {
 
     /// The schema of one result line (a result, or an error for a record that could not be evaluated).
     public static var resultSchema: JSONValue {
-        func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
-            .object([
-                ("type", .string("object")), ("properties", .object(properties)), ("required", .array(required.map(JSONValue.string))),
-                ("additionalProperties", .bool(false)),
-            ])
-        }
-        /// The schema with a description first, for the people reading it.
-        func described(_ text: String, _ schema: JSONValue) -> JSONValue {
-            guard case .object(let members) = schema else { return schema }
-            return .object([("description", .string(text))] + members)
-        }
         func array(_ items: JSONValue) -> JSONValue { .object([("type", .string("array")), ("items", items)]) }
         let string = JSONValue.object([("type", .string("string"))])
         let nullableString = JSONValue.object([("type", .array([.string("string"), .string("null")]))])
@@ -193,31 +182,7 @@ public enum SchemaGenerator {
                         ]))
                 ),
                 ("undetermined_outcomes", described("Higher levels that could not be ruled out because answers are missing.", array(waiting))),
-                ("scores", described("The pack's scores by id.", .object([("type", .string("object")), ("additionalProperties", number)]))),
-                (
-                    "values",
-                    described(
-                        "The derived values the pack marks as output, by id.",
-                        .object([
-                            ("type", .string("object")),
-                            (
-                                "additionalProperties",
-                                .object([("type", .array([.string("boolean"), .string("number"), .string("string"), .string("null")]))])
-                            ),
-                        ]))
-                ),
-                (
-                    "categories",
-                    described(
-                        "Counts of the indicators present, per category and strength.",
-                        .object([
-                            ("type", .string("object")),
-                            (
-                                "additionalProperties",
-                                .object([("type", .array([.string("object"), .string("integer")])), ("additionalProperties", integer)])
-                            ),
-                        ]))
-                ),
+            ] + scoresValuesCategories + [
                 ("indicators", described("The indicators present, in the pack's order, each with its evidence.", array(indicator))),
                 ("indeterminate_indicators", described("Indicators that could not be assessed because answers are missing.", array(waiting))),
                 (
@@ -275,16 +240,6 @@ public enum SchemaGenerator {
     /// The schema of one line of `indicia evaluate --result summary`: a summary result, or the same
     /// error result as the full profile.
     public static var summaryResultSchema: JSONValue {
-        func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
-            .object([
-                ("type", .string("object")), ("properties", .object(properties)), ("required", .array(required.map(JSONValue.string))),
-                ("additionalProperties", .bool(false)),
-            ])
-        }
-        func described(_ text: String, _ schema: JSONValue) -> JSONValue {
-            guard case .object(let members) = schema else { return schema }
-            return .object([("description", .string(text))] + members)
-        }
         let string = JSONValue.object([("type", .string("string"))])
         let integer = JSONValue.object([("type", .string("integer"))])
         let boolean = JSONValue.object([("type", .string("boolean"))])
@@ -330,31 +285,7 @@ public enum SchemaGenerator {
                         "The level of concern (higher level, more concern). urgent: someone may be in immediate danger.",
                         object([("id", string), ("level", integer), ("urgent", boolean)], required: ["id", "level", "urgent"]))
                 ),
-                ("scores", described("The pack's scores by id.", .object([("type", .string("object")), ("additionalProperties", number)]))),
-                (
-                    "values",
-                    described(
-                        "The derived values the pack marks as output, by id.",
-                        .object([
-                            ("type", .string("object")),
-                            (
-                                "additionalProperties",
-                                .object([("type", .array([.string("boolean"), .string("number"), .string("string"), .string("null")]))])
-                            ),
-                        ]))
-                ),
-                (
-                    "categories",
-                    described(
-                        "Counts of the indicators present, per category and strength.",
-                        .object([
-                            ("type", .string("object")),
-                            (
-                                "additionalProperties",
-                                .object([("type", .array([.string("object"), .string("integer")])), ("additionalProperties", integer)])
-                            ),
-                        ]))
-                ),
+            ] + scoresValuesCategories + [
                 ("indicators", described("The ids of the indicators present, in the pack's order.", ids)),
                 ("next_steps", described("The ids of the recommended next steps, in order (the full result has their text and contacts).", ids)),
                 (
@@ -376,5 +307,52 @@ public enum SchemaGenerator {
             ),
             ("oneOf", .array([ok, failed])),
         ])
+    }
+
+    /// A schema object with exactly these properties.
+    private static func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
+        .object([
+            ("type", .string("object")), ("properties", .object(properties)), ("required", .array(required.map(JSONValue.string))),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
+    /// The schema with a description first, for the people reading it.
+    private static func described(_ text: String, _ schema: JSONValue) -> JSONValue {
+        guard case .object(let members) = schema else { return schema }
+        return .object([("description", .string(text))] + members)
+    }
+
+    /// `scores`, `values` and `categories`: the same in the full and the summary result.
+    private static var scoresValuesCategories: [(String, JSONValue)] {
+        let integer = JSONValue.object([("type", .string("integer"))])
+        let number = JSONValue.object([("type", .array([.string("number"), .string("null")]))])
+        return [
+            ("scores", described("The pack's scores by id.", .object([("type", .string("object")), ("additionalProperties", number)]))),
+            (
+                "values",
+                described(
+                    "The derived values the pack marks as output, by id.",
+                    .object([
+                        ("type", .string("object")),
+                        (
+                            "additionalProperties",
+                            .object([("type", .array([.string("boolean"), .string("number"), .string("string"), .string("null")]))])
+                        ),
+                    ]))
+            ),
+            (
+                "categories",
+                described(
+                    "Counts of the indicators present, per category and strength.",
+                    .object([
+                        ("type", .string("object")),
+                        (
+                            "additionalProperties",
+                            .object([("type", .array([.string("object"), .string("integer")])), ("additionalProperties", integer)])
+                        ),
+                    ]))
+            ),
+        ]
     }
 }
