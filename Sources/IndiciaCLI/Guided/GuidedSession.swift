@@ -69,8 +69,8 @@ final class GuidedSession {
 
     private func say(_ text: String = "") { context.output.write(text + "\n") }
 
-    private func wrapped(_ text: String, indent: String = "") -> String {
-        var out = TextWrap.wrap(text, width: width, indent: indent)
+    private func wrapped(_ text: String, indent: String = "", firstIndent: String? = nil) -> String {
+        var out = TextWrap.wrap(text, width: width, indent: indent, firstIndent: firstIndent)
         if out.hasSuffix("\n") { out.removeLast() }
         return out
     }
@@ -187,7 +187,7 @@ final class GuidedSession {
         case .singleChoice(let list), .multipleChoice(let list): choices = list.map(\.label)
         default: choices = []
         }
-        for (n, label) in choices.enumerated() { say(wrapped("\(n + 1): \(label)", indent: "   ").replacingFirst("   ", with: "  ")) }
+        for (n, label) in choices.enumerated() { say(wrapped("\(n + 1): \(label)", indent: "   ", firstIndent: "  ")) }
         if case .multipleChoice = question.kind { say(style.dim("  Type the numbers of all that apply, e.g. 1,3")) }
         if case .integer(_, _, let unit?) = question.kind { say(style.dim("  (\(unit))")) }
         if case .decimal(_, _, let unit?) = question.kind { say(style.dim("  (\(unit))")) }
@@ -439,10 +439,5 @@ extension String {
         while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
         return String(slice)
-    }
-
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard hasPrefix(target) else { return self }
-        return replacement + dropFirst(target.count)
     }
 }

@@ -101,12 +101,16 @@ public enum AnswerFormat {
         case .bool(let flag): return flag ? "yes" : "no"
         case .number(let x): return x.compactText
         case .symbol(let symbol): return pack.symbols.name(symbol)
-        case .choices(let bits):
-            let choices = question.kind.choices
-            return choices.indices.filter { bits & (UInt64(1) << UInt64($0)) != 0 }.map { choices[$0].id }.joined(separator: ",")
+        case .choices(let bits): return choiceIDs(bits, of: question).joined(separator: ",")
         case .date(let days): return CalendarDate.iso(fromDays: days)
         case .text: return "[free text]"
         }
+    }
+
+    /// The ids of the choices set in a multiple-choice answer, in the questionnaire's order.
+    static func choiceIDs(_ bits: UInt64, of question: Question) -> [String] {
+        let choices = question.kind.choices
+        return choices.indices.filter { bits & (UInt64(1) << UInt64($0)) != 0 }.map { choices[$0].id }
     }
 
     /// The answer as a person would read it (choice labels instead of ids).

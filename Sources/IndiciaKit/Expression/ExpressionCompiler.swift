@@ -15,14 +15,19 @@ struct ExpressionCompiler {
             return constant(.symbol(symbols.intern(text)), .symbol([text]), at)
         case .list(let items, let at):
             let typed = try items.map { (item) throws(ExpressionError) in try compile(item) }
-            var elementType: ExprType = .symbol([])
-            for (index, item) in typed.enumerated() {
+            // Every item must be a fixed value of the first item's type (`unify` throws otherwise);
+            // the list itself is typed `.list`, and `in` checks it against its left side.
+            var elementType: ExprType?
+            for item in typed {
                 guard case .literal = item.node else {
                     throw Error(.exprType, "lists may only hold fixed values (text, numbers, true/false)", at: item.offset)
                 }
-                elementType = index == 0 ? item.type : (try unify(elementType, item.type, at: item.offset))
+                if let previous = elementType {
+                    elementType = try unify(previous, item.type, at: item.offset)
+                } else {
+                    elementType = item.type
+                }
             }
-            _ = elementType
             return TypedExpr(node: .other, type: .list, offset: at, children: typed, evaluate: { _ in .missing(.unanswered) })
         case .name(let name, let at):
             return try compileName(name, at: at)
@@ -200,14 +205,13 @@ struct ExpressionCompiler {
     /// and checking that text compared with a choice answer is one of its choices.
     private mutating func coerceForComparison(_ left: inout TypedExpr, _ right: inout TypedExpr, at: Int) throws(ExpressionError) {
         try coerceDates(&left, &right)
-        for (a, b) in [(left, right), (right, left)] {
-            if case .choices = a.type {
-                throw Error(.exprType, "a multiple-choice answer cannot be compared with ==; use 'choice' in question", at: a.offset)
+        for side in [left, right] {
+            if case .choices = side.type {
+                throw Error(.exprType, "a multiple-choice answer cannot be compared with ==; use 'choice' in question", at: side.offset)
             }
-            if a.type == .text {
-                throw Error(.exprType, "free-text answers cannot be compared; use answered(...)", at: a.offset)
+            if side.type == .text {
+                throw Error(.exprType, "free-text answers cannot be compared; use answered(...)", at: side.offset)
             }
-            _ = b
         }
         if left.type == .bool, case .symbol = right.type { right = try yesNoLiteral(right, against: left) }
         if right.type == .bool, case .symbol = left.type { left = try yesNoLiteral(left, against: right) }

@@ -29,10 +29,9 @@ public enum CaseWriter {
             switch value {
             case .missing: out += Array("\"not_known\"".utf8)
             case .text: JSONOutput.string(answers.texts[index] ?? "", to: &out)
-            case .choices:
-                let ids = (AnswerFormat.text(of: value, question: question, pack: pack) ?? "").split(separator: ",")
+            case .choices(let bits):
                 out.append(0x5B)
-                out += ids.map { JSONOutput.string(String($0)) }.joined(separator: [0x2C])
+                out += AnswerFormat.choiceIDs(bits, of: question).map { JSONOutput.string($0) }.joined(separator: [0x2C])
                 out.append(0x5D)
             case .number(let x): JSONOutput.number(x, to: &out)
             default: JSONOutput.string(AnswerFormat.text(of: value, question: question, pack: pack) ?? "", to: &out)

@@ -110,7 +110,7 @@ struct RuleSetDecoder {
     }
 
     private static let indicatorKeys = [
-        "id", "label", "description", "category", "strength", "weight", "tags", "when", "source", "verified", "note",
+        "id", "label", "category", "strength", "weight", "tags", "when", "source", "verified", "note",
     ]
 
     private func decodeIndicator(
@@ -120,7 +120,6 @@ struct RuleSetDecoder {
             ids.claim(id, list: "indicator", at: node.mark, &bag)
         else { return nil }
         let label = reader.string("label", required: true, &bag)
-        _ = reader.string("description", &bag)
         let category = reader.identifier("category", required: !categories.isEmpty, &bag)
         if let category, !categories.contains(where: { $0.id == category }) {
             bag.error(
