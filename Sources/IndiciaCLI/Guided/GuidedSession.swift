@@ -9,12 +9,15 @@ final class GuidedSession {
     private let width: Int
     private var interview: Interview
     private let draftPath: String
+    /// The command running the session, named in the hint for resuming it.
+    private let command: Questionnaire.GuidedCommand
     private var warnedUrgent: Set<Int> = []
     private var shownImmediate: Set<Int> = []
     private var lastSection = ""
 
-    private init(context: Context, interview: Interview, draftPath: String, plain: Bool) {
+    private init(context: Context, command: Questionnaire.GuidedCommand, interview: Interview, draftPath: String, plain: Bool) {
         self.context = context
+        self.command = command
         self.interview = interview
         self.draftPath = draftPath
         self.plain = plain
@@ -23,14 +26,32 @@ final class GuidedSession {
         width = max(40, min(context.output.width ?? 80, 100))
     }
 
-    static func run(_ arguments: Arguments, _ context: Context, defaultPack: String) -> ExitCode {
-        let packOption = arguments.options["--pack"] ?? defaultPack
-        let cache = PackCache(locator: PackLocator(option: arguments.options["--packs"], context: context))
+    /// Runs `indicia screen` or `indicia assess`: the pack `--pack` names, or else the one pack
+    /// found whose questionnaire declares this command (`guided_command:`). No pack id is built in.
+    static func run(_ arguments: Arguments, _ context: Context, command: Questionnaire.GuidedCommand) -> ExitCode {
+        let name = command.rawValue
+        let locator = PackLocator(option: arguments.options["--packs"], context: context)
+        let packOption: String
+        if let option = arguments.options["--pack"] {
+            packOption = option
+        } else {
+            let ids = PackLibrary.load(paths: locator.defaultPaths).ruleSetIDs(guidedBy: command)
+            guard ids.count == 1, let only = ids.first else {
+                context.errors.write(
+                    ids.isEmpty
+                        ? "indicia \(name): no pack found declares guided_command: \(name); name one with --pack ID|PATH (or --packs DIR)\n"
+                        : "indicia \(name): several packs declare guided_command: \(name) (\(ids.joined(separator: ", "))); name one with --pack ID\n"
+                )
+                return ids.isEmpty ? .dataError : .usage
+            }
+            packOption = only
+        }
+        let cache = PackCache(locator: locator)
         let runtime: PackRuntime
         switch cache.load(packOption: packOption) {
         case .success(let index): runtime = cache.runtime(index)
         case .failure(let failure):
-            EvaluateCommand.reportLoadFailure(failure, context: context, command: "screen")
+            EvaluateCommand.reportLoadFailure(failure, context: context, command: name)
             return failure.noInput ? .noInput : .dataError
         }
         // Found out now, not after the last question.
@@ -58,7 +79,8 @@ final class GuidedSession {
             }
         }
         Platform.catchInterrupt()
-        let session = GuidedSession(context: context, interview: interview, draftPath: draftPath, plain: arguments.switches.contains("--plain"))
+        let session = GuidedSession(
+            context: context, command: command, interview: interview, draftPath: draftPath, plain: arguments.switches.contains("--plain"))
         if arguments.options["--resume"] == nil, Platform.isFile(draftPath) {
             guard session.handleExistingDraft() else { return session.stop(interrupted: true) }
         }
@@ -128,7 +150,7 @@ final class GuidedSession {
         say(wrapped("Your answers are saved in \(draftPath). Continue later with:"))
         let command =
             context.environment["INDICIA_INVOKED_AS"]
-            ?? "indicia \(interview.pack.questionnaire.guidedCommand.rawValue) --pack \(interview.pack.identity.id)"
+            ?? "indicia \(command.rawValue) --pack \(interview.pack.identity.id)"
         say("  \(command) --resume \(draftPath)")
         context.output.flush()
         return interrupted ? .interrupted : .ok

@@ -40,6 +40,15 @@ public struct PackLibrary: Sendable {
     /// - Returns: True if present.
     public func ruleSets(containing id: String) -> Bool { ruleSets[id] != nil }
 
+    /// The rule sets whose questionnaire declares this guided command (`guided_command:`): the
+    /// packs `indicia screen` or `indicia assess` can run without `--pack`.
+    ///
+    /// - Parameter command: The guided command.
+    /// - Returns: Rule set ids, sorted.
+    public func ruleSetIDs(guidedBy command: Questionnaire.GuidedCommand) -> [String] {
+        ruleSets.values.filter { questionnaires[$0.model.questionnaireID]?.model.guidedCommand == command }.map(\.model.id).sorted()
+    }
+
     /// Ids of the questionnaires some rule set scores.
     public var scoredQuestionnaireIDs: Set<String> { Set(ruleSets.values.map(\.model.questionnaireID)) }
 

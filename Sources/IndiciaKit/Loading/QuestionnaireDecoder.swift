@@ -44,7 +44,7 @@ struct QuestionnaireDecoder {
                     questionIDs: ids, mark: section.node.mark))
         }
         let emergency = reader.string("emergency", &bag)
-        var command = Questionnaire.GuidedCommand.screen
+        var command: Questionnaire.GuidedCommand?
         if let text = reader.string("guided_command", &bag) {
             if let known = Questionnaire.GuidedCommand(rawValue: text) {
                 command = known

@@ -1,6 +1,6 @@
 extension Questionnaire {
-    /// The `indicia` command that runs a questionnaire as a guided session, named in the hint a
-    /// session gives when it is saved and stopped (`indicia screen --pack ID --resume FILE`).
+    /// An `indicia` command that runs a questionnaire as a guided session. A questionnaire that
+    /// declares one (`guided_command:`) is the pack that command runs when no `--pack` is named.
     public enum GuidedCommand: String, Sendable, Equatable, CaseIterable {
         /// `indicia screen`: screening a person's situation.
         case screen

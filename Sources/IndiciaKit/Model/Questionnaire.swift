@@ -11,8 +11,9 @@ public struct Questionnaire: Sendable, Equatable {
     /// The line shown first, before anything else, in every guided session (e.g. what to do in
     /// an emergency); nil shows nothing.
     public var emergency: String?
-    /// The command that runs this questionnaire as a guided session.
-    public var guidedCommand: GuidedCommand = .screen
+    /// The guided command that runs this questionnaire when no `--pack` is named (`guided_command:`);
+    /// nil when the questionnaire declares none (it then runs only with `--pack`).
+    public var guidedCommand: GuidedCommand?
     /// Sections in order.
     public var sections: [Section]
     /// Every question in order, across sections.

@@ -24,11 +24,11 @@ struct QuestionnaireDecoderTests {
         #expect(questionnaire.guidedCommand == .assess)
     }
 
-    @Test("without them there is no emergency line and the command is screen")
+    @Test("without them there is no emergency line and no guided command (the pack runs only with --pack)")
     func defaults() throws {
         let questionnaire = try #require(Self.decode("").0)
         #expect(questionnaire.emergency == nil)
-        #expect(questionnaire.guidedCommand == .screen)
+        #expect(questionnaire.guidedCommand == nil)
     }
 
     @Test("an unknown guided command is a positioned bad-value error naming the commands")
