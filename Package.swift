@@ -20,7 +20,8 @@ let package = Package(
         .testTarget(
             name: "IndiciaKitTests", dependencies: ["IndiciaKit"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "IndiciaCLITests", dependencies: ["IndiciaCLI", "IndiciaKit"]),
+        // The CLI tests read their fixture packs and goldens from the source tree (Fixtures/).
+        .testTarget(name: "IndiciaCLITests", dependencies: ["IndiciaCLI", "IndiciaKit"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,7 +39,7 @@ struct AdversarialCaseTests {
     @Test("a directory given as the pack or as input is a clear error")
     func directories() {
         #expect(ToolRunner.run(["evaluate", "--pack", Self.directory + "/packs/directory.yaml"]).code == .dataError)
-        let run = ToolRunner.run(["evaluate", "--pack", "screening", Self.directory])
+        let run = ToolRunner.run(["evaluate", "--pack", "welfare", Self.directory])
         #expect(run.code == .noInput)
         #expect(run.errors.contains("cannot read"))
     }

@@ -125,21 +125,25 @@ struct EvaluateCommandTests {
         #expect(error?["column"] as? Int == 18)
     }
 
-    @Test("one stream may mix packs; unknown packs are per-record errors")
+    @Test("one stream may mix packs; unknown packs and revisions are per-record errors")
     func mixedPacks() {
+        // The test-owned packs: welfare (revision 7.1) and tiny.
         let input = [
-            #"{"id":1,"pack":"screening","answers":{"immediate_danger":"yes"}}"#,
-            #"{"id":2,"pack":"bench","answers":{"q01":"yes"}}"#,
-            #"{"id":3,"pack":"screening@2026.11","answers":{"immediate_danger":"no"}}"#,
-            #"{"id":4,"pack":"screening@1999","answers":{}}"#,
+            #"{"id":1,"pack":"welfare","answers":{"in_danger":"yes"}}"#,
+            #"{"id":2,"pack":"tiny","answers":{"can_leave":"no"}}"#,
+            #"{"id":3,"pack":"welfare@7.1","answers":{"in_danger":"no"}}"#,
+            #"{"id":4,"pack":"welfare@1999","answers":{}}"#,
+            #"{"id":5,"pack":"nowhere","answers":{}}"#,
         ].joined(separator: "\n")
-        let run = ToolRunner.run(["evaluate"], input: input, environment: ["INDICIA_PACKS": ToolRunner.repositoryRoot])
+        let run = ToolRunner.run(["evaluate"], input: input)
         let results = lines(run.output)
-        #expect(results.count == 4)
-        #expect((results[0]["outcome"] as? [String: Any])?["id"] as? String == "immediate_danger")
-        #expect((results[1]["error"] as? [String: Any])?["code"] as? String == "unknown-pack")
-        #expect((results[2]["pack"] as? [String: Any])?["revision"] as? String == "2026.11")
+        #expect(results.count == 5)
+        #expect((results[0]["outcome"] as? [String: Any])?["id"] as? String == "danger")
+        #expect((results[1]["outcome"] as? [String: Any])?["id"] as? String == "concern")
+        #expect((results[2]["pack"] as? [String: Any])?["revision"] as? String == "7.1")
+        #expect((results[2]["outcome"] as? [String: Any])?["id"] as? String == "no_signs")
         #expect((results[3]["error"] as? [String: Any])?["code"] as? String == "unknown-pack")
+        #expect((results[4]["error"] as? [String: Any])?["code"] as? String == "unknown-pack")
     }
 
     @Test("a record longer than the limit gets an error and the stream goes on")
@@ -165,14 +169,14 @@ struct EvaluateCommandTests {
 
     @Test("the same input gives byte-identical output")
     func deterministic() {
-        let a = ToolRunner.run(["evaluate", "--pack", "screening"], input: Self.screeningCase)
-        let b = ToolRunner.run(["evaluate", "--pack", "screening"], input: Self.screeningCase)
+        let a = ToolRunner.run(["evaluate", "--pack", "welfare"], input: Self.welfareCase)
+        let b = ToolRunner.run(["evaluate", "--pack", "welfare"], input: Self.welfareCase)
         #expect(a.output == b.output)
-        #expect(a.output.count > 1000)
+        #expect(a.output.contains(#""outcome":{"id":"adult_concern","level":3"#))
     }
 
-    static let screeningCase =
-        #"{"id":"x","answers":{"immediate_danger":"no","worker_sector":"police","first_responder_org":"yes","age_group":"adult","documents_held":"yes","debt_owed":"yes","exploitation_signs":["labour"]}}"#
+    static let welfareCase =
+        #"{"id":"x","answers":{"in_danger":"no","worker_role":"nurse","age_band":"adult","papers_taken":"yes","owes_money":"yes","work_types":["farm"]}}"#
         + "\n"
 }
 

@@ -60,7 +60,7 @@ struct FileSafetyTests {
     func noAnswersOnStderr() {
         let secret = "PLANTED-ANSWER-\(UUID().uuidString)"
         let directory = ToolRunner.temporaryDirectory()
-        var lines = Array(GuidedSessionTests.adultAnswers.prefix(41))  // up to the action taken
+        var lines = Array(GuidedSessionTests.adultAnswers.prefix(12))  // up to the action taken
         lines.append(secret)  // the free-text notes
         lines.append("")  // professional judgement: keep the computed level
         lines.append("")
@@ -69,9 +69,9 @@ struct FileSafetyTests {
         #expect(!guided.errors.contains(secret))
         #expect(guided.code == .ok)
         #expect(ToolRunner.permissions(directory + "/summary.txt") == 0o600)
-        #expect(ToolRunner.permissions(directory + "/indicia-screening-draft.json") == 0o600)
+        #expect(ToolRunner.permissions(directory + "/indicia-welfare-draft.json") == 0o600)
         let stream = ToolRunner.run(
-            ["evaluate", "--pack", "screening"], input: #"{"id":"x","answers":{"concern_notes":"\#(secret)","age_group":"\#(secret)"}}"# + "\n")
+            ["evaluate", "--pack", "welfare"], input: #"{"id":"x","answers":{"notes":"\#(secret)","age_band":"\#(secret)"}}"# + "\n")
         #expect(!stream.errors.contains(secret))
         #expect(!stream.output.contains(secret), "neither the bad answer nor the free text is echoed")
     }

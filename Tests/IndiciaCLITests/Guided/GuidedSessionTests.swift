@@ -4,84 +4,82 @@ import Testing
 @testable import IndiciaCLI
 @testable import IndiciaKit
 
-@Suite("Guided screening (scripted through stdin)")
+/// The guided session, scripted through stdin, on the test-owned welfare-check pack
+/// (`Fixtures/packs/*/welfare.yaml`): 13 questions in six sections, an urgent outcome, a step shown
+/// at once, levels 0–4 and a report: block. Expectations come from that pack's text.
+@Suite("Guided session (scripted through stdin)")
 struct GuidedSessionTests {
-    /// A complete adult screening: answers in questionnaire order.
+    /// A complete adult session, in questionnaire order.
     static let adultAnswers = [
-        "n", "y", "19", "1",  // safety, about you (a charity that is a First Responder)
-        "2026-05-14", "4",  // about this screening: date, council area (Leeds)
-        "2", "n", "y", "n",  // about the person: adult, not under 18 then, from abroad, no interpreter needed
-        "y", "y", "y", "n", "y", "n", "y", "n", "n", "n", "n",  // signs: movement … injuries
-        "n", "y", "y", "n", "y", "y", "n", "y", "n", "n", "n",  // signs: speaks for them … place of exploitation
-        "1,6", "y",  // exploitation types, dangerous work follow-up
-        "n", "n", "n", "y", "n",  // others at risk, dependent children, in contact, safe tonight, care and support needs
-        "2",  // consent: declines
-        "2",  // action taken: Duty to Notify
+        "n", "y",  // safety: no danger, can see them alone
+        "2026-05-14", "1", "1",  // the visit: date, North district, nurse
+        "2", "n",  // the person: adult, not under 18 when it started
+        "y", "y", "1,2", "70",  // signs: papers held, debt, farm and kitchen work, 70 hours
+        "2",  // action: sent a notification
         "",  // notes: skipped with Enter
         "",  // professional judgement: keep the computed level
         "",  // no summary file
     ]
 
-    func script(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
+    static func script(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
+    func script(_ lines: [String]) -> String { Self.script(lines) }
 
-    @Test("a complete screening shows the result, and --out equals indicia evaluate for the same answers")
+    @Test("a complete session shows the result, and --out equals indicia evaluate for the same answers")
     func complete() throws {
         let directory = ToolRunner.temporaryDirectory()
         let out = directory + "/result.json"
         let run = ToolRunner.run(["screen", "--out", out], input: script(Self.adultAnswers), directory: directory)
         #expect(run.code == .ok, "\(run.output)")
-        #expect(run.output.contains("If anyone is in immediate danger, call 999 now."))
-        #expect(run.output.contains("Question 1 of about"))
-        #expect(run.output.contains("LEVEL OF CONCERN: ADULT WITH INDICATORS OF MODERN SLAVERY"))
-        #expect(run.output.contains("Duty to Notify"))
-        #expect(run.output.contains("08000 121 700"))
-        #expect(run.output.contains("Owes a debt that cannot be repaid [strong]"))
+        #expect(run.output.contains("If anyone is in danger right now, call 999."), "the pack's emergency line")
+        #expect(run.output.contains("Question 1 of about 13"))
+        #expect(run.output.contains("LEVEL OF CONCERN: ADULT WITH SIGNS OF EXPLOITATION"))
+        #expect(run.output.contains("1. Make a referral today."))
+        #expect(run.output.contains("Fixture helpline: 01632 960 001 (contact details not yet checked"))
+        #expect(run.output.contains("Owes money they cannot repay [strong]"))
+        #expect(run.output.contains("Works very long hours [medium]"))
         #expect(ToolRunner.permissions(out) == 0o600)
-        let draftPath = directory + "/indicia-screening-draft.json"
+        let draftPath = directory + "/indicia-welfare-draft.json"
         #expect(ToolRunner.permissions(draftPath) == 0o600)
 
         // The same answers through JSON mode give byte-identical results.
         let draft = try Draft.parse(Array(try Data(contentsOf: URL(fileURLWithPath: draftPath))))
-        let viaJSON = ToolRunner.run(["evaluate", "--pack", "screening"], input: String(decoding: draft.caseDocument, as: UTF8.self) + "\n")
+        let viaJSON = ToolRunner.run(["evaluate", "--pack", "welfare"], input: String(decoding: draft.caseDocument, as: UTF8.self) + "\n")
         let guided = try String(contentsOfFile: out, encoding: .utf8)
         #expect(viaJSON.output == guided)
-        #expect(guided.contains(#""outcome":{"id":"adult_indicators""#))
+        #expect(guided.contains(#""outcome":{"id":"adult_concern","level":3"#))
     }
 
     @Test("professional judgement raises the level with a reason; the result shows both levels; only higher levels are offered")
     func judgement() throws {
         let directory = ToolRunner.temporaryDirectory()
         let out = directory + "/result.json"
-        // A Leeds school worker, a child with one weak sign (missing school): level 3 by the rules.
-        // Safety, school, context, under 18, not from abroad, no interpreter.
-        var lines = ["n", "y", "15", "2026-05-14", "4", "1", "n", "n"]
-        lines += Array(repeating: "n", count: 22) + ["9"]  // no signs; exploitation: none of these
-        lines += ["n", "n", "n", "y", "n", "n", "n", "n", "n"]  // child signs: only missing school
-        lines += ["n", "n", "y"]  // others at risk, in contact, safe tonight
-        lines += ["8", ""]  // action: nothing yet; notes
+        // A teacher in the South district, a child whose one sign is long hours: level 3 by the rules.
+        var lines = ["n", "y", "2026-05-14", "2", "2", "1"]  // safety, the visit, under 18 (no follow-up question)
+        lines += ["n", "n", "3", "65", "3", ""]  // no papers, no debt, other work, 65 hours; nothing yet; no notes
         // Judgement: a bad choice, then level 4, the reason; then no summary file.
-        lines += ["y", "0", "1", "Her older brother was recently found in a cannabis grow.", ""]
+        lines += ["y", "0", "1", "Her older brother was recently found working on the same farm.", ""]
         let run = ToolRunner.run(["screen", "--out", out], input: script(lines), directory: directory)
         #expect(run.code == .ok, "\(run.output)")
-        #expect(run.output.contains("The rules give level 3 of 4"))
-        #expect(run.output.contains("1: level 4"))
+        #expect(run.output.contains("The rules give level 3 of 4: Child with signs of exploitation."))
+        #expect(run.output.contains("1: level 4 — Danger — call 999 now"))
         #expect(!run.output.contains("2: level"), "only levels above the computed one are offered")
         #expect(run.output.contains("Type a number from 1 to 1"))
         let result = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(result.contains(#""outcome":{"id":"child_indicators","level":3"#))
+        #expect(result.contains(#""outcome":{"id":"child_concern","level":3"#))
         #expect(
             result.contains(
-                #""judgement":{"level":4,"computed_level":3,"raised":true,"reason":"Her older brother was recently found in a cannabis grow."}"#))
-        #expect(!run.errors.contains("cannabis grow"), "the reason never goes to stderr")
+                #""judgement":{"level":4,"computed_level":3,"raised":true,"reason":"Her older brother was recently found working on the same farm."}"#
+            ))
+        #expect(!run.errors.contains("same farm"), "the reason never goes to stderr")
     }
 
     @Test("--plain prints the result with ASCII bullets only")
     func plainResult() {
-        let fancy = ToolRunner.run(["screen"], input: script(Self.adultAnswers), directory: ToolRunner.temporaryDirectory())
-        let plain = ToolRunner.run(["screen", "--plain"], input: script(Self.adultAnswers), directory: ToolRunner.temporaryDirectory())
+        let fancy = ToolRunner.run(["screen"], input: script(Self.adultAnswers))
+        let plain = ToolRunner.run(["screen", "--plain"], input: script(Self.adultAnswers))
         #expect(plain.code == .ok, "\(plain.output)")
-        #expect(fancy.output.contains("  • Owes a debt that cannot be repaid [strong]"))
-        #expect(plain.output.contains("  - Owes a debt that cannot be repaid [strong]"))
+        #expect(fancy.output.contains("  • Owes money they cannot repay [strong]"))
+        #expect(plain.output.contains("  - Owes money they cannot repay [strong]"))
         #expect(!plain.output.contains("•") && !plain.output.contains("→"))
     }
 
@@ -89,7 +87,7 @@ struct GuidedSessionTests {
     func badInput() {
         let run = ToolRunner.run(["screen"], input: script(["maybe", "7"]))
         #expect(run.output.contains("Please answer y (yes) or n (no)."))
-        #expect(run.output.components(separatedBy: "Is anyone in immediate danger right now").count == 2)
+        #expect(run.output.components(separatedBy: "Is anyone in danger right now?").count == 2)
         #expect(run.code == .interrupted)
     }
 
@@ -97,54 +95,58 @@ struct GuidedSessionTests {
     func back() {
         let run = ToolRunner.run(["screen"], input: script(["n", "b", "", "y"]))
         #expect(run.output.contains("Current answer: No — press Enter to keep it"))
+        #expect(run.output.components(separatedBy: "Question 1 of about").count == 3, "asked, then asked again after b")
         #expect(run.output.contains("Question 2 of about"))
     }
 
     @Test("changing an earlier answer re-applies skip logic and says which answers were dropped")
     func reviewAndChange() {
-        // Adult path up to the consent question, then review, change age to under 18.
-        var lines = Array(Self.adultAnswers.prefix(39))  // up to and including the safety-and-risks questions
-        lines += ["2"]  // consent: declines
-        lines += ["r", "7", "1"]  // review, choose "How old is the person?", answer under 18
+        // The adult session up to the action taken, then review: change "How old is the person?"
+        // (the 6th answer shown) to under 18; the adult-only follow-up no longer applies.
+        var lines = Array(Self.adultAnswers.prefix(12))
+        lines += ["r", "6", "1"]
+        lines += ["", "", ""]  // notes, judgement, summary
         let run = ToolRunner.run(["screen"], input: script(lines))
-        #expect(run.flat.contains("These earlier answers no longer apply and have been removed"))
-        #expect(run.flat.contains("\"Were they under 18 at any time during what happened to them?\""))
-        #expect(run.output.contains("If the person may be a child"))
+        #expect(run.code == .ok, "\(run.output)")
+        #expect(run.output.contains("6. How old is the person? — 18 or over"))
+        #expect(run.flat.contains("These earlier answers no longer apply and have been removed: \"Were they under 18 when it started?\""))
+        #expect(run.output.contains("LEVEL OF CONCERN: CHILD WITH SIGNS OF EXPLOITATION"))
     }
 
-    @Test("when the person cannot be spoken to alone, the advice is shown at once, before the next question")
-    func cannotSpeakAlone() throws {
+    @Test("when the person cannot be seen alone, the pack's immediate step is shown at once, before the next question")
+    func cannotSeeAlone() throws {
         let run = ToolRunner.run(["screen", "--plain"], input: script(["n", "n", "q"]))
-        let advice = try #require(run.output.range(of: "You cannot speak to the person on their own"))
+        let advice = try #require(run.output.range(of: "You cannot see the person alone."))
         let next = try #require(run.output.range(of: "Question 3 of about"))
         #expect(advice.lowerBound < next.lowerBound)
         #expect(run.output.contains("== Do this now =="))
-        #expect(run.output.contains("08000 121 700"))
+        #expect(run.output.contains("Fixture helpline: 01632 960 001"))
     }
 
-    @Test("an immediate-danger answer interrupts at once with the 999 instruction")
+    @Test("an urgent outcome interrupts at once with the pack's label and summary")
     func urgent() {
         let run = ToolRunner.run(["screen"], input: script(["y", "q"]))
-        #expect(run.output.contains("IMMEDIATE DANGER — CALL 999 NOW"))
-        #expect(run.output.contains("Someone may be in immediate danger. Call 999 now"))
+        #expect(run.output.contains("DANGER — CALL 999 NOW"))
+        #expect(run.output.contains("Someone may be in danger. Call 999 now."))
         #expect(run.code == .interrupted)
     }
 
     @Test("end of input keeps the draft; --resume restores every answer and carries on")
     func resume() throws {
         let directory = ToolRunner.temporaryDirectory()
-        let first = ToolRunner.run(["screen"], input: script(Array(Self.adultAnswers.prefix(10))), directory: directory)
+        let first = ToolRunner.run(["screen"], input: script(Array(Self.adultAnswers.prefix(6))), directory: directory)
         #expect(first.code == .interrupted)
-        #expect(first.flat.contains("Your answers are saved in \(directory)/indicia-screening-draft.json"))
-        let draftPath = directory + "/indicia-screening-draft.json"
+        #expect(first.flat.contains("Your answers are saved in \(directory)/indicia-welfare-draft.json"))
+        #expect(first.flat.contains("indicia screen --pack welfare --resume \(directory)/indicia-welfare-draft.json"))
+        let draftPath = directory + "/indicia-welfare-draft.json"
         let saved = try Draft.parse(Array(try Data(contentsOf: URL(fileURLWithPath: draftPath))))
-        #expect(saved.asked.count == 10)
-        let rest = Array(Self.adultAnswers.dropFirst(10))
+        #expect(saved.asked.count == 6)
+        let rest = Array(Self.adultAnswers.dropFirst(6))
         let second = ToolRunner.run(["screen", "--resume", draftPath], input: script(rest), directory: directory)
         #expect(second.code == .ok)
-        #expect(second.output.contains("Question 11 of about"))
-        #expect(!second.output.contains("Question 10 of about"))
-        #expect(second.output.contains("LEVEL OF CONCERN: ADULT WITH INDICATORS OF MODERN SLAVERY"))
+        #expect(second.output.contains("Question 7 of about"))
+        #expect(!second.output.contains("Question 6 of about"))
+        #expect(second.output.contains("LEVEL OF CONCERN: ADULT WITH SIGNS OF EXPLOITATION"))
     }
 
     @Test("an --out or --summary that cannot be written is refused before the first question")
@@ -155,7 +157,7 @@ struct GuidedSessionTests {
             #expect(run.code == .ioError)
             #expect(run.errors.contains("cannot be written"))
             #expect(!run.output.contains("Question 1"))
-            #expect(!FileManager.default.fileExists(atPath: directory + "/indicia-screening-draft.json"))
+            #expect(!FileManager.default.fileExists(atPath: directory + "/indicia-welfare-draft.json"))
         }
     }
 
@@ -163,14 +165,15 @@ struct GuidedSessionTests {
     func changedPack() throws {
         let directory = ToolRunner.temporaryDirectory()
         _ = ToolRunner.run(["screen"], input: script(["n", "y"]), directory: directory)
-        let draftPath = directory + "/indicia-screening-draft.json"
+        let draftPath = directory + "/indicia-welfare-draft.json"
         var draft = try Draft.parse(Array(try Data(contentsOf: URL(fileURLWithPath: draftPath))))
         draft.sha256 = String(repeating: "0", count: 64)
         draft.revision = "2025.1"
         try Data(draft.serialized).write(to: URL(fileURLWithPath: draftPath))
         let refused = ToolRunner.run(["screen", "--resume", draftPath], directory: directory)
         #expect(refused.code == .dataError)
-        #expect(refused.errors.contains("the pack has changed since the draft was saved (draft: revision 2025.1; pack now: revision 2026.11)"))
+        // 7.1 is the fixture pack's revision.
+        #expect(refused.errors.contains("the pack has changed since the draft was saved (draft: revision 2025.1; pack now: revision 7.1)"))
         let forced = ToolRunner.run(["screen", "--resume", draftPath, "--force"], input: "q\n", directory: directory)
         #expect(forced.code == .ok)
         #expect(forced.output.contains("Question 3 of about"))
@@ -182,26 +185,78 @@ struct GuidedSessionTests {
         _ = ToolRunner.run(["screen"], input: script(["n"]), directory: directory)
         let again = ToolRunner.run(["screen"], input: script(["n", "q"]), directory: directory)
         #expect(again.output.contains("An unfinished session was saved"))
-        #expect(FileManager.default.fileExists(atPath: directory + "/indicia-screening-draft.json.old"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/indicia-welfare-draft.json.old"))
     }
 }
 
-@Suite("Guided screening into the network report")
+/// Which pack a guided command runs comes from the packs (`guided_command:`), never from Swift.
+@Suite("Guided command and pack")
+struct GuidedCommandTests {
+    /// A packs folder holding the welfare pack, and a second copy of it under another id when asked.
+    static func packs(copies ids: [String]) throws -> String {
+        let root = ToolRunner.temporaryDirectory()
+        for folder in ["rules", "questionnaires"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        let source = ToolRunner.fixturePacks
+        try FileManager.default.copyItem(atPath: source + "/rules/welfare-services.yaml", toPath: root + "/rules/welfare-services.yaml")
+        for id in ids {
+            for folder in ["rules", "questionnaires"] {
+                let text = try String(contentsOfFile: source + "/\(folder)/welfare.yaml", encoding: .utf8)
+                    .replacingOccurrences(of: "id: welfare\n", with: "id: \(id)\n")
+                    .replacingOccurrences(of: "questionnaire: welfare\n", with: "questionnaire: \(id)\n")
+                try text.write(toFile: root + "/\(folder)/\(id).yaml", atomically: true, encoding: .utf8)
+            }
+        }
+        return root
+    }
+
+    @Test("without --pack, the one pack that declares the command runs; its id names the draft")
+    func onePack() throws {
+        let root = try Self.packs(copies: ["visit"])
+        let run = ToolRunner.run(["screen", "--packs", root], input: "q\n")
+        #expect(run.code == .ok)
+        #expect(run.output.hasPrefix("Welfare check (test fixture)\n"))
+        #expect(run.flat.contains("indicia screen --pack visit --resume"))
+    }
+
+    @Test("several packs declaring the command is a usage error naming them; none is exit 65")
+    func ambiguousOrNone() throws {
+        let root = try Self.packs(copies: ["visit", "welfare"])
+        let several = ToolRunner.run(["screen", "--packs", root], input: "q\n")
+        #expect(several.code == .usage)
+        #expect(several.errors == "indicia screen: several packs declare guided_command: screen (visit, welfare); name one with --pack ID\n")
+        #expect(several.output == "")
+        let none = ToolRunner.run(["assess", "--packs", root], input: "q\n")
+        #expect(none.code == .dataError)
+        #expect(none.errors.hasPrefix("indicia assess: no pack found declares guided_command: assess;"))
+        #expect(ToolRunner.run(["screen", "--packs", root, "--pack", "visit"], input: "q\n").code == .ok)
+    }
+
+    @Test("the resume hint names the command that ran the session")
+    func hintNamesTheCommand() {
+        let run = ToolRunner.run(["assess", "--pack", "welfare"], input: "q\n")
+        #expect(run.code == .ok)
+        #expect(run.flat.contains("indicia assess --pack welfare --resume"))
+    }
+}
+
+@Suite("Guided session into the network report")
 struct GuidedReportTests {
-    @Test("a guided screening records the proposed date, the council area and the action, and the report counts them")
-    func screeningShowsInReport() throws {
+    @Test("a guided session records the proposed date, the district and the action, and the report counts them")
+    func sessionShowsInReport() throws {
         let directory = ToolRunner.temporaryDirectory()
         var answers = GuidedSessionTests.adultAnswers
-        answers[4] = ""  // accept the proposed date (today, injected as 2026-08-03)
+        answers[2] = ""  // accept the proposed date (today, injected as 2026-08-03)
         let out = directory + "/result.json"
-        let run = ToolRunner.run(["screen", "--out", out], input: answers.joined(separator: "\n") + "\n", directory: directory, today: "2026-08-03")
+        let run = ToolRunner.run(["screen", "--out", out], input: GuidedSessionTests.script(answers), directory: directory, today: "2026-08-03")
         #expect(run.code == .ok, "\(run.output)")
         #expect(run.output.contains("Today is 2026-08-03 — press Enter to use it"))
         let result = try JSONValue.parse(Array(try String(contentsOfFile: out, encoding: .utf8).utf8))
-        #expect(result["values"]?["screening_date_reported"]?.string == "2026-08-03")
-        #expect(result["values"]?["council_area_reported"]?.string == "leeds")
-        #expect(result["values"]?["action_taken_reported"]?.string == "duty_to_notify")
-        // One screening: with the threshold at 1 nothing is hidden, so the single count shows where it belongs.
+        #expect(result["values"]?["visit_date_reported"]?.string == "2026-08-03")
+        #expect(result["values"]?["district_reported"]?.string == "north")
+        #expect(result["values"]?["action_reported"]?.string == "notified")
+        // One session: with the threshold at 1 nothing is hidden, so the single count shows where it belongs.
         let report = ToolRunner.run(["report", out, "--format", "json", "--suppress", "1"])
         #expect(report.code == .ok, "\(report.errors)")
         let json = try JSONValue.parse(Array(report.output.utf8))
@@ -213,11 +268,11 @@ struct GuidedReportTests {
             }?["count"]?.number
         }
         #expect(count(["quarter": "2026-Q3"]) == 1)
-        #expect(count(["area": "leeds"]) == 1)
-        #expect(count(["area": "bradford"]) == 0)
-        #expect(count(["action": "duty_to_notify"]) == 1)
-        #expect(count(["action": "not_referred"]) == 1, "a Duty to Notify is not an NRM referral")
-        // With the usual threshold, one screening is a small count: it is hidden everywhere it shows.
+        #expect(count(["area": "north"]) == 1)
+        #expect(count(["area": "south"]) == 0)
+        #expect(count(["action": "notified"]) == 1)
+        #expect(count(["action": "not_referred"]) == 1, "only 'referral' is an NRM referral in this pack's report: block")
+        // With the usual threshold, one session is a small count: it is hidden everywhere it shows.
         let hidden = ToolRunner.run(["report", out])
         #expect(hidden.output.contains("[c]"))
         #expect(!hidden.output.contains("2026-08-03"))

@@ -20,13 +20,19 @@ enum ToolRunner {
             .deletingLastPathComponent().path
     }
 
+    /// The test-owned packs (`Fixtures/packs`: rules/ and questionnaires/), the default pack
+    /// folder of every run, so editing the shipped packs never breaks a code test.
+    static var fixturePacks: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/packs").path
+    }
+
     static func run(
         _ arguments: [String], input: String = "", chunk: Int = .max, directory: String? = nil, environment: [String: String] = [:],
         today: String? = nil
     ) -> ToolRun {
         let output = BufferOutput()
         let errors = BufferOutput()
-        var env = ["INDICIA_PACKS": repositoryRoot, "NO_COLOR": "1"]
+        var env = ["INDICIA_PACKS": fixturePacks, "NO_COLOR": "1"]
         env.merge(environment) { $1 }
         let context = Context(
             input: BufferInput(input, chunk: chunk), output: output, errors: errors, environment: env,
