@@ -108,7 +108,7 @@ enum DiffCommand {
             for library in [new.library, old.library] {
                 for file in library.testFiles where file.rulesID == newID {
                     for test in file.tests where seen.insert(file.id + "/" + test.id).inserted {
-                        emit(diff.compare(test.caseJSON(id: file.id + "/" + test.id), line: test.mark.line))
+                        for (json, line) in test.cases(id: file.id + "/" + test.id) { emit(diff.compare(json, line: line)) }
                     }
                 }
             }

@@ -6,7 +6,9 @@ struct PackTestDecoder {
     let sources: SourceText
 
     static let keys = ["version", "kind", "id", "rules", "title", "tests"]
-    static let testKeys = ["id", "situation", "answers", "judgement", "expect"]
+    static let testKeys = ["id", "situation", "answers", "judgement", "rounds", "expect"]
+    static let roundKeys = ["round", "agencies"]
+    static let agencyKeys = ["id", "based_on", "answers", "without"]
     static let expectKeys = [
         "outcome", "level", "urgent", "judgement_raised", "indicators", "not_indicators", "next_steps", "not_next_steps", "values", "scores",
     ]
@@ -40,6 +42,7 @@ struct PackTestDecoder {
         guard let test = MappingReader(node, context: context, keys: Self.testKeys, sources: sources, bag: &bag) else { return nil }
         let id = test.identifier("id", &bag)
         let situation = test.string("situation", required: true, &bag)
+        if test.has("rounds") { return decodeRoundTest(test, id: id, situation: situation, &bag) }
         let answers = decodeAnswers(test, &bag)
         var expect = PackTest.Expectation(mark: test.keyMark("expect"))
         if let expectNode = test.node("expect") {
@@ -68,8 +71,9 @@ struct PackTestDecoder {
         return json
     }
 
-    private func decodeAnswers(_ test: MappingReader, _ bag: inout DiagnosticBag) -> [PackTest.Answer]? {
+    func decodeAnswers(_ test: MappingReader, required: Bool = true, _ bag: inout DiagnosticBag) -> [PackTest.Answer]? {
         guard let node = test.node("answers") else {
+            if !required { return [] }
             bag.error(.missingKey, "\(test.context) is missing required key 'answers'", at: test.node.mark)
             return nil
         }
@@ -141,7 +145,7 @@ struct PackTestDecoder {
         return true
     }
 
-    private func decodeExpectation(_ node: YAMLNode, context: String, _ bag: inout DiagnosticBag) -> PackTest.Expectation? {
+    func decodeExpectation(_ node: YAMLNode, context: String, _ bag: inout DiagnosticBag) -> PackTest.Expectation? {
         guard let reader = MappingReader(node, context: context, keys: Self.expectKeys, sources: sources, bag: &bag) else { return nil }
         var expect = PackTest.Expectation(mark: node.mark)
         if let id = reader.identifier("outcome", required: false, &bag), let mark = reader.node("outcome")?.mark {

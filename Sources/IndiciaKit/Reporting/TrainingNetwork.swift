@@ -118,6 +118,32 @@ public struct TrainingNetwork: Sendable {
     public var notReassessed: [Missing] = []
     /// Problems with the input, each in one plain sentence.
     public var notes: [String] = []
+    /// What each of ``notes`` is about, in the same order (pack tests expect these).
+    public var noteKinds: [NoteKind] = []
+
+    /// What a note on the input is about.
+    public enum NoteKind: String, Sendable, Equatable, CaseIterable {
+        /// Results of another pack, not compared.
+        case otherPack = "other_pack"
+        /// Two results for one agency in one round.
+        case duplicate
+        /// Rounds given out of date order.
+        case outOfOrder = "out_of_order"
+        /// A round with no assessment dates.
+        case undated
+        /// A round with assessments dated before the previous round ended.
+        case overlapping
+        /// Rounds assessed with different revisions of the pack.
+        case revisions
+        /// Agencies with no number, matched by name.
+        case matchedByName = "matched_by_name"
+        /// An agency renamed between rounds, matched by its number.
+        case renamed
+        /// An agency that changed its kind of agency.
+        case kindChanged = "kind_changed"
+        /// The same name with two different numbers, treated as two agencies.
+        case twoNumbers = "two_numbers"
+    }
 
     /// Whether there is anything to show.
     public var isEmpty: Bool { agencies.isEmpty }
@@ -142,7 +168,8 @@ public struct TrainingNetwork: Sendable {
         var others: [String: Int] = [:]
         for record in records where record.pack != main { others[record.pack, default: 0] += 1 }
         for (pack, count) in others.sorted(by: { $0.key < $1.key }) {
-            notes.append(
+            note(
+                .otherPack,
                 "\(count) training-needs \(count == 1 ? "result" : "results") of pack '\(pack)' \(count == 1 ? "is" : "are") not compared with pack '\(main)' and not counted here."
             )
         }
@@ -165,7 +192,8 @@ public struct TrainingNetwork: Sendable {
                 let within = name.isEmpty ? "" : " in round \(name)"
                 let hint = roundNames == [""] ? " To compare rounds, give each round as its own input with --rounds." : ""
                 let what = record.agencyID.map { "Agency number \($0)" } ?? "'\(record.name)'"
-                notes.append(
+                note(
+                    .duplicate,
                     "\(what) has two results\(within) (\(Self.describe(earlier, later))): the later one is used; the other is not counted.\(hint)")
             }
             perRound.append(order.compactMap { kept[$0] })
@@ -176,21 +204,24 @@ public struct TrainingNetwork: Sendable {
         if firstDates.allSatisfy({ $0 != nil }) {
             let sorted = order.sorted { (firstDates[$0] ?? "", $0) < (firstDates[$1] ?? "", $1) }
             if sorted != order {
-                notes.append(
+                note(
+                    .outOfOrder,
                     "The rounds were not given in date order; they are compared in date order: "
                         + sorted.map { "\(roundNames[$0]) (from \(firstDates[$0] ?? "?"))" }.joined(separator: ", ") + ".")
                 order = sorted
             }
         } else if roundNames.count > 1 {
             for index in roundNames.indices where firstDates[index] == nil && !perRound[index].isEmpty {
-                notes.append(
+                note(
+                    .undated,
                     "Round \(roundNames[index]) has no assessment dates (results made before the date was asked); rounds are taken in the order given."
                 )
             }
         }
         for (a, b) in zip(order, order.dropFirst()) {
             if let end = perRound[a].compactMap(\.date).max(), let start = perRound[b].compactMap(\.date).min(), start <= end {
-                notes.append(
+                note(
+                    .overlapping,
                     "Round \(roundNames[b]) has assessments dated \(start), before round \(roundNames[a]) ended (\(end)): check that each input holds one round."
                 )
             }
@@ -218,7 +249,8 @@ public struct TrainingNetwork: Sendable {
         }
         let revisions = rounds.flatMap(\.revisions).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if revisions.count > 1 {
-            notes.append(
+            note(
+                .revisions,
                 "The rounds were assessed with different revisions of pack '\(main)' (\(revisions.joined(separator: ", "))): required levels may differ between them, so a gap can open or close because the policy changed, not only the training."
             )
         }
@@ -228,7 +260,8 @@ public struct TrainingNetwork: Sendable {
         capacities = agencies.first.map { $0.capacities.map(\.id) } ?? []
         if agencies.contains(where: { $0.agencyID == nil }) && order.count > 1 {
             let count = agencies.filter { $0.agencyID == nil }.count
-            notes.append(
+            note(
+                .matchedByName,
                 "\(count) \(count == 1 ? "agency has" : "agencies have") no agency number in the latest round and \(count == 1 ? "was" : "were") matched by name."
             )
         }
@@ -249,17 +282,20 @@ public struct TrainingNetwork: Sendable {
                 }
                 if let previous {
                     if previous.record.name != agency.name {
-                        notes.append(
+                        note(
+                            .renamed,
                             "Agency number \(agency.agencyID.map(String.init) ?? "?") was '\(previous.record.name)' in round \(rounds[previous.round].name) and is '\(agency.name)' now: matched by its number."
                         )
                     }
                     if previous.record.sector != agency.sector {
-                        notes.append(
+                        note(
+                            .kindChanged,
                             "'\(agency.name)' changed its kind of agency (\(labels.sector(previous.record.sector)) to \(labels.sector(agency.sector))), so its required levels may differ."
                         )
                     }
                 } else if let sameName = earlier.lazy.flatMap({ perRound[$0] }).first(where: { $0.name == agency.name && $0.key != agency.key }) {
-                    notes.append(
+                    note(
+                        .twoNumbers,
                         "'\(agency.name)' has number \(agency.agencyID.map(String.init) ?? "none") now and \(sameName.agencyID.map(String.init) ?? "none") before: treated as two agencies (check the member list)."
                     )
                 }
@@ -312,6 +348,11 @@ public struct TrainingNetwork: Sendable {
 
     /// An empty picture.
     public init() {}
+
+    private mutating func note(_ kind: NoteKind, _ text: String) {
+        notes.append(text)
+        noteKinds.append(kind)
+    }
 
     /// The change of one agency of the latest round, by name.
     public func change(of name: String) -> AgencyChange? { changes.first { $0.name == name } }

@@ -8,6 +8,7 @@ public enum PackTestRunner {
         var decoder = CaseDecoder()
         let provider = SinglePackProvider(suite.runtime)
         return suite.cases.map { item in
+            if item.test.rounds != nil { return runRounds(item, suite: suite) }
             var evaluation = Evaluation()
             let decoded = item.json.withUnsafeBufferPointer { decoder.decode($0, packs: provider, defaultPack: 0, into: &evaluation) }
             var result = PackTestResult(fileID: suite.file.id, test: item.test, runtime: suite.runtime, evaluation: evaluation, failures: [])

@@ -8,8 +8,10 @@ public struct PackTestSuite: Sendable {
     public struct Case: Sendable {
         /// The test.
         public var test: PackTest
-        /// The test's answers as a JSON case (`{"id":…,"answers":{…}}`).
+        /// The test's answers as a JSON case (`{"id":…,"answers":{…}}`); empty for a round comparison.
         public var json: [UInt8]
+        /// For a round comparison: each round's agencies as JSON cases, in the order given.
+        public var rounds: [[[UInt8]]] = []
     }
 
     /// The test file.
@@ -30,8 +32,21 @@ public struct PackTestSuite: Sendable {
         var cases: [Case] = []
         for test in file.tests {
             let before = bag.all.count
+            if let rounds = test.rounds {
+                checkComparison(test, pack: runtime.pack, &bag)
+                let json = rounds.map { round in
+                    round.agencies.map { agency in
+                        caseJSON(
+                            id: agency.id, answers: agency.answers, judgement: nil, mark: agency.mark,
+                            what: "agency '\(agency.id)' of round '\(round.name)' in test '\(test.id)'", runtime: runtime, &bag)
+                    }
+                }
+                if bag.all.count == before { cases.append(Case(test: test, json: [], rounds: json)) }
+                continue
+            }
             checkIDs(test.expect, pack: runtime.pack, &bag)
-            let json = caseJSON(test, runtime: runtime, &bag)
+            let json = caseJSON(
+                id: test.id, answers: test.answers, judgement: test.judgement, mark: test.mark, what: "test '\(test.id)'", runtime: runtime, &bag)
             if bag.all.count == before { cases.append(Case(test: test, json: json)) }
         }
         return (PackTestSuite(file: file, runtime: runtime, cases: cases), bag.all)
@@ -39,20 +54,22 @@ public struct PackTestSuite: Sendable {
 
     /// The JSON case for a test's answers; answers the decoder refuses are reported and left out,
     /// so every refused answer of a test is found, not just the first.
-    static func caseJSON(_ test: PackTest, runtime: PackRuntime, _ bag: inout DiagnosticBag) -> [UInt8] {
-        var answers = test.answers
+    static func caseJSON(
+        id: String, answers given: [PackTest.Answer], judgement: [UInt8]?, mark place: SourceMark, what: String, runtime: PackRuntime,
+        _ bag: inout DiagnosticBag
+    ) -> [UInt8] {
+        var answers = given
         var decoder = CaseDecoder()
         var evaluation = Evaluation()
         let provider = SinglePackProvider(runtime)
         while true {
-            let (json, starts) = PackTest.caseJSON(id: test.id, answers: answers, judgement: test.judgement)
+            let (json, starts) = PackTest.caseJSON(id: id, answers: answers, judgement: judgement)
             let result = json.withUnsafeBufferPointer { decoder.decode($0, packs: provider, defaultPack: 0, into: &evaluation) }
             guard case .failure(let failure) = result else { return json }
             let error = failure.error
             if error.path.hasPrefix("/judgement") {
                 bag.error(
-                    .refusedAnswer, "the judgement of test '\(test.id)' is refused: \(error.message) (JSON mode: \(error.code.rawValue))",
-                    at: test.mark)
+                    .refusedAnswer, "the judgement of \(what) is refused: \(error.message) (JSON mode: \(error.code.rawValue))", at: place)
                 return json
             }
             // The answer the error is about: by its JSON path, else by where in the JSON it is.
@@ -63,7 +80,7 @@ public struct PackTestSuite: Sendable {
             }
             guard let index else {
                 // Not about one answer (cannot happen for JSON built here); report it at the test.
-                bag.error(.refusedAnswer, "the answers of test '\(test.id)' are refused: \(error.message)", at: test.mark)
+                bag.error(.refusedAnswer, "the answers of \(what) are refused: \(error.message)", at: place)
                 return json
             }
             let answer = answers[index]
@@ -80,7 +97,7 @@ public struct PackTestSuite: Sendable {
             }
             bag.error(
                 error.code == .unknownQuestion ? .unknownQuestion : .refusedAnswer,
-                "in test '\(test.id)': \(message) (JSON mode: \(error.code.rawValue))", at: mark)
+                "in \(what): \(message) (JSON mode: \(error.code.rawValue))", at: mark)
             answers.remove(at: index)
         }
     }
