@@ -231,24 +231,6 @@ public enum Platform {
 /// Set to 1 by the SIGINT handler (a plain global: signal handlers cannot capture context).
 nonisolated(unsafe) private var interruptFlag: sig_atomic_t = 0
 
-/// A mutual-exclusion lock for the little state that worker threads share (the pack cache).
-final class Lock {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-
-    init() { pthread_mutex_init(mutex, nil) }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    func withLock<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return body()
-    }
-}
-
 extension Platform {
     /// Number of processors available to this process.
     static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

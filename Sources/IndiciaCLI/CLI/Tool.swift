@@ -71,7 +71,7 @@ public enum Tool {
 
             """
         for command in commands {
-            text += "  " + command.name.padding(to: 10) + command.summary + "\n"
+            text += "  " + command.name.padded(to: 9) + " " + command.summary + "\n"
         }
         text += """
 
@@ -81,11 +81,5 @@ public enum Tool {
 
             """
         return text
-    }
-}
-
-extension String {
-    func padding(to width: Int) -> String {
-        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }
 }

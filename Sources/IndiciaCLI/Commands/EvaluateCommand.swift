@@ -58,7 +58,7 @@ enum EvaluateCommand {
             switch cache.load(packOption: option) {
             case .success(let index): defaultPack = index
             case .failure(let failure):
-                reportLoadFailure(failure, context: context, command: "evaluate")
+                failure.report(to: context, command: "evaluate")
                 return failure.noInput ? .noInput : .dataError
             }
         }
@@ -89,11 +89,4 @@ enum EvaluateCommand {
         return .ok
     }
 
-    static func reportLoadFailure(_ failure: PackLoadFailure, context: Context, command: String) {
-        let renderer = DiagnosticRenderer(sources: failure.sources)
-        for diagnostic in failure.diagnostics where diagnostic.severity == .error {
-            context.errors.write(renderer.render(diagnostic))
-        }
-        context.errors.write("indicia \(command): \(failure.message)\n")
-    }
 }

@@ -43,7 +43,7 @@ enum ExportCommand {
         switch cache.load(packOption: option) {
         case .success(let loaded): index = loaded
         case .failure(let failure):
-            EvaluateCommand.reportLoadFailure(failure, context: context, command: "export")
+            failure.report(to: context, command: "export")
             return failure.noInput ? .noInput : .dataError
         }
         switch FHIRQuestionnaireExport.questionnaire(cache.runtime(index).pack) {

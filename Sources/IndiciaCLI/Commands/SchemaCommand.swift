@@ -39,7 +39,7 @@ enum SchemaCommand {
                 context.output.write(SchemaGenerator.caseSchema(cache.runtime(index).pack).pretty)
                 return .ok
             case .failure(let failure):
-                EvaluateCommand.reportLoadFailure(failure, context: context, command: "schema")
+                failure.report(to: context, command: "schema")
                 return failure.noInput ? .noInput : .dataError
             }
         default:

@@ -51,7 +51,7 @@ final class GuidedSession {
         switch cache.load(packOption: packOption) {
         case .success(let index): runtime = cache.runtime(index)
         case .failure(let failure):
-            EvaluateCommand.reportLoadFailure(failure, context: context, command: name)
+            failure.report(to: context, command: name)
             return failure.noInput ? .noInput : .dataError
         }
         // Found out now, not after the last question.
@@ -119,7 +119,7 @@ final class GuidedSession {
     private func handleExistingDraft() -> Bool {
         say(wrapped("An unfinished session was saved in \(draftPath). Continue it? (y/n)"))
         while let line = prompt() {
-            switch line.lowercased().trimmingCharacters() {
+            switch line.lowercased().trimmed {
             case "y", "yes":
                 if let bytes = Platform.readFile(draftPath, limit: 8 << 20), let draft = try? Draft.parse(bytes) {
                     do throws(DraftError) {
@@ -231,7 +231,7 @@ final class GuidedSession {
         say(style.dim("  " + options.joined(separator: " · ")))
         while true {
             guard let line = prompt() else { return .interrupted }
-            let input = line.trimmingCharacters()
+            let input = line.trimmed
             switch input.lowercased() {
             case "?", "h", "help":
                 say(wrapped(question.help ?? "There is no extra guidance for this question.", indent: "  "))
@@ -335,7 +335,7 @@ final class GuidedSession {
         say(style.red(line))
         say(wrapped("Press Enter to carry on with the screening when it is safe, or q to save and stop."))
         guard let answer = prompt() else { return false }
-        if answer.lowercased().trimmingCharacters() == "q" { return false }
+        if answer.lowercased().trimmed == "q" { return false }
         return true
     }
 
@@ -352,7 +352,7 @@ final class GuidedSession {
         }
         say("Type a number to change that answer, or press Enter to carry on.")
         guard let line = prompt() else { return }
-        if let n = Int(line.trimmingCharacters()), n >= 1, n <= shown.count {
+        if let n = Int(line.trimmed), n >= 1, n <= shown.count {
             interview.reopen(shown[n - 1])
         }
     }
@@ -372,14 +372,14 @@ final class GuidedSession {
                     + "If your professional judgement is that the concern is higher, you can record a higher level and why. "
                     + "The result will show both. Judgement can raise the level, never lower it."))
         say(wrapped("Type y to record a higher level, or press Enter to see the result."))
-        guard let answer = prompt()?.trimmingCharacters().lowercased(), answer == "y" || answer == "yes" else { return nil }
+        guard let answer = prompt()?.trimmed.lowercased(), answer == "y" || answer == "yes" else { return nil }
         say("Which level of concern?")
         for (n, option) in higher.enumerated() {
             say(wrapped("\(n + 1): level \(option.level) — \(option.labels.joined(separator: " / "))", indent: "   "))
         }
         var level: Int?
         while level == nil {
-            guard let line = prompt()?.trimmingCharacters() else { return nil }
+            guard let line = prompt()?.trimmed else { return nil }
             if line.isEmpty { return nil }
             if let n = Int(line), n >= 1, n <= higher.count {
                 level = higher[n - 1].level
@@ -392,7 +392,7 @@ final class GuidedSession {
                 "Why? Say what makes you more concerned. It is kept in your result and summary, never in network reports. "
                     + "Press Enter on an empty line to keep the level the rules gave."))
         while true {
-            guard let line = prompt()?.trimmingCharacters() else { return nil }
+            guard let line = prompt()?.trimmed else { return nil }
             if line.isEmpty { return nil }
             if line.unicodeScalars.count > Judgement.maxReasonLength {
                 say(wrapped("That is longer than \(Judgement.maxReasonLength) characters; please shorten it."))
@@ -439,7 +439,7 @@ final class GuidedSession {
         if summaryPath == nil {
             say()
             say(wrapped("To keep a plain-text summary for the case record, type a file name; or press Enter to finish."))
-            if let line = prompt()?.trimmingCharacters(), !line.isEmpty { summaryPath = line }
+            if let line = prompt()?.trimmed, !line.isEmpty { summaryPath = line }
         }
         if let summaryPath {
             if Platform.writeFileAtomically(summaryPath, Array(text.utf8)) {
@@ -452,14 +452,5 @@ final class GuidedSession {
         say(wrapped("Your answers are also in \(draftPath) (readable only by you). Delete it when you have recorded the result."))
         context.output.flush()
         return code
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var slice = self[...]
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-        return String(slice)
     }
 }

@@ -13,9 +13,3 @@ public struct PackIdentity: Sendable, Equatable, Codable {
     /// The engine version.
     public var engine: String
 }
-
-/// The engine's version, written into every result.
-public enum EngineVersion {
-    /// Semantic version of Indicia.
-    public static let current = "0.1.0"
-}

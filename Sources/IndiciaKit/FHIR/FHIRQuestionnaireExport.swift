@@ -56,7 +56,7 @@ public enum FHIRQuestionnaireExport {
         var resource: [(String, JSONValue)] = [
             ("resourceType", .string("Questionnaire")),
             ("url", .string(FHIRCodes.url(questionnaire: questionnaire.id))),
-            ("version", .string(questionnaire.version)),
+            ("version", .string(questionnaire.revision)),
             ("name", .string(name(questionnaire.id))),
             ("title", .string(questionnaire.title)),
             ("status", .string("active")),

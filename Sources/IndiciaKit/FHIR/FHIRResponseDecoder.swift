@@ -117,7 +117,7 @@ struct FHIRResponseDecoder {
     }
 
     private static func checkCanonical(_ canonical: String, _ questionnaire: Questionnaire) throws(CaseError) {
-        let expected = FHIRCodes.url(questionnaire: questionnaire.id) + "|" + questionnaire.version
+        let expected = FHIRCodes.url(questionnaire: questionnaire.id) + "|" + questionnaire.revision
         guard canonical != expected else { return }
         let parts = canonical.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
         let url = String(parts[0])
@@ -134,7 +134,7 @@ struct FHIRResponseDecoder {
         }
         throw CaseError(
             .wrongQuestionnaire,
-            "the response answers version '\(CaseDecoder.printable(String(parts[1])))' of the questionnaire, but this pack has version '\(questionnaire.version)'",
+            "the response answers version '\(CaseDecoder.printable(String(parts[1])))' of the questionnaire, but this pack has version '\(questionnaire.revision)'",
             path: "questionnaire")
     }
 

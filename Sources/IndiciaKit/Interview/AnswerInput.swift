@@ -8,7 +8,7 @@ public enum AnswerInput {
     ///   - pack: The pack (for choice symbols).
     /// - Returns: The value and, for free text, the text; or the reason it is not accepted.
     public static func parse(_ input: String, for question: Question, pack: CompiledPack) -> Result<(Value, String?), InputProblem> {
-        let text = String(input.trimmingSpaces)
+        let text = input.trimmed
         let lower = text.lowercased()
         guard !text.isEmpty else { return .failure(InputProblem("Please type an answer, or ? for help.")) }
         switch question.kind {

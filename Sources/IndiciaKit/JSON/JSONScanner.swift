@@ -339,14 +339,3 @@ struct JSONScanner {
         return text.replacingAll("~", with: "~0").replacingAll("/", with: "~1")
     }
 }
-
-extension String {
-    /// Replaces every occurrence of a character (no Foundation needed).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self {
-            if c == target { out += replacement } else { out.append(c) }
-        }
-        return out
-    }
-}

@@ -71,8 +71,8 @@ struct PackCompiler {
         var questionIndex: [String: Int] = [:]
         for (index, question) in questionnaire.questions.enumerated() { questionIndex[question.id] = index }
         let identity = PackIdentity(
-            id: rules.id, revision: rules.version, questionnaire: questionnaire.id,
-            questionnaireRevision: questionnaire.version, sha256: sha256, engine: EngineVersion.current)
+            id: rules.id, revision: rules.revision, questionnaire: questionnaire.id,
+            questionnaireRevision: questionnaire.revision, sha256: sha256, engine: EngineVersion.current)
         var pack = CompiledPack(
             identity: identity, questionnaire: questionnaire, rules: rules, services: services, symbols: symbols,
             valueSlots: rules.values.indices.map { valueBase + $0 },

@@ -58,7 +58,7 @@ struct QuestionnaireDecoder {
         }
         guard header.kind == "questionnaire" else { return nil }
         return Questionnaire(
-            id: header.id, version: header.revision, title: header.title, intro: reader.string("intro", &bag), emergency: emergency,
+            id: header.id, revision: header.revision, title: header.title, intro: reader.string("intro", &bag), emergency: emergency,
             guidedCommand: command, sections: sections, questions: questions, mark: root.mark)
     }
 

@@ -47,7 +47,7 @@ struct RuleSetDecoder {
         let report = reader.node("report").flatMap { decodeReport($0, &bag) }
         guard header.kind == "rules", let questionnaire else { return nil }
         var ruleSet = RuleSet(
-            id: header.id, version: header.revision, title: header.title, disclaimer: disclaimer,
+            id: header.id, revision: header.revision, title: header.title, disclaimer: disclaimer,
             questionnaireID: questionnaire, directoryIDs: directories, sharedTables: sharedTables, strengths: strengths, categories: categories,
             tables: tables, values: values, indicators: indicators, scores: scores, outcomes: outcomes,
             recommendations: recommendations, mark: root.mark)

@@ -45,6 +45,6 @@ struct ServiceDirectoryDecoder {
                     checked: checked, reviewBy: reviewBy, mark: node.mark))
         }
         guard header.kind == "services" else { return nil }
-        return ServiceDirectory(id: header.id, version: header.revision, title: header.title, services: services, mark: root.mark)
+        return ServiceDirectory(id: header.id, revision: header.revision, title: header.title, services: services, mark: root.mark)
     }
 }

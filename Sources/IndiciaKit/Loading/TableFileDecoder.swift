@@ -20,6 +20,6 @@ struct TableFileDecoder {
             tables.append(table)
         }
         guard header.kind == "tables" else { return nil }
-        return TableFile(id: header.id, version: header.revision, title: header.title, tables: tables, mark: root.mark)
+        return TableFile(id: header.id, revision: header.revision, title: header.title, tables: tables, mark: root.mark)
     }
 }

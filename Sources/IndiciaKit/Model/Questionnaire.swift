@@ -2,8 +2,8 @@
 public struct Questionnaire: Sendable, Equatable {
     /// Stable id that rule sets refer to.
     public var id: String
-    /// The questionnaire's own version (free text, e.g. `2026.1`).
-    public var version: String
+    /// The questionnaire's content revision, from its `revision:` key (free text, e.g. `2026.1`); not the file format `version:`.
+    public var revision: String
     /// Title shown at the start.
     public var title: String
     /// Text shown before the first question.

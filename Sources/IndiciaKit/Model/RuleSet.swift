@@ -2,8 +2,8 @@
 public struct RuleSet: Sendable, Equatable {
     /// Stable id (what `--pack` names).
     public var id: String
-    /// The rule set's own version.
-    public var version: String
+    /// The rule set's content revision, from its `revision:` key; not the file format `version:`.
+    public var revision: String
     /// Title.
     public var title: String
     /// A short statement of what results mean and do not mean, shown with every result.

@@ -2,8 +2,8 @@
 public struct ServiceDirectory: Sendable, Equatable {
     /// Stable id that rule sets list under `services:`.
     public var id: String
-    /// The directory's own version.
-    public var version: String
+    /// The directory's content revision, from its `revision:` key; not the file format `version:`.
+    public var revision: String
     /// Title.
     public var title: String
     /// The entries.

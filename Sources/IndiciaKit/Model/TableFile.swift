@@ -6,8 +6,8 @@
 public struct TableFile: Sendable, Equatable {
     /// Stable id that rule sets list under `shared_tables:`.
     public var id: String
-    /// The file's own version.
-    public var version: String
+    /// The file's content revision, from its `revision:` key; not the file format `version:`.
+    public var revision: String
     /// Title.
     public var title: String
     /// The tables, in file order.

@@ -51,7 +51,3 @@ public enum HTMLReport {
         return out
     }
 }
-
-extension String {
-    var capitalizedWord: String { prefix(1).uppercased() + dropFirst() }
-}

@@ -17,7 +17,3 @@ public enum MarkdownReport {
         return out
     }
 }
-
-extension String {
-    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
-}

@@ -89,7 +89,3 @@ public enum ResultSummary {
         return plain ? out.replacingAll("•", with: "-").replacingAll("→", with: "-") : out
     }
 }
-
-extension String {
-    func padded(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-}

@@ -103,7 +103,7 @@ enum ScreeningHTML {
             // Label every quarter when there are few, else the first quarter of each year.
             if quarters.count <= 8 || id.hasSuffix("Q1") || i == 0 {
                 svg +=
-                    "<text x=\"\(x(i))\" y=\"\(bottom + 18)\" font-size=\"11\" text-anchor=\"middle\">\(escape(id.replacingOccurrencesOfDash))</text>"
+                    "<text x=\"\(x(i))\" y=\"\(bottom + 18)\" font-size=\"11\" text-anchor=\"middle\">\(escape(id.replacingDashes))</text>"
             }
             svg += "\n"
         }
@@ -120,9 +120,4 @@ enum ScreeningHTML {
         for multiple in [1, 2, 4, 5, 10] where multiple * magnitude >= n { return multiple * magnitude }
         return 10 * magnitude
     }
-}
-
-extension String {
-    /// `2025-Q1` as `2025 Q1`.
-    var replacingOccurrencesOfDash: String { String(map { $0 == "-" ? " " : $0 }) }
 }
