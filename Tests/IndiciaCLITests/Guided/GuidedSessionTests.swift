@@ -278,3 +278,38 @@ struct GuidedReportTests {
         #expect(!hidden.output.contains("2026-08-03"))
     }
 }
+
+/// Every byte one guided session writes, compared with a recorded transcript
+/// (`Fixtures/goldens/guided/welfare-session.txt`; `RECORD_GOLDENS=1` re-records it). The fragment
+/// checks above say what must be there; this catches every other change to the layout.
+@Suite("Guided session transcript")
+struct GuidedTranscriptTests {
+    @Test("one session through help, a bad answer, an immediate step, not known, back, an out-of-range number, review, skip and judgement")
+    func transcript() throws {
+        // A folder whose path has the same length on every run (the draft's path is wrapped into the
+        // text), shown as ${CWD} in the golden.
+        let directory = "/tmp/indicia-golden-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let lines = [
+            "?", "maybe", "n",  // help, a bad answer, then no danger
+            "n",  // cannot see them alone: the immediate step
+            "",  // accept today's date (2026-08-03)
+            "k",  // district not known
+            "2", "2",  // teacher, adult
+            "b", "",  // back to the age question, Enter keeps the answer
+            "n", "y", "k", "1,3",  // not under 18 then, papers held, debt not known, farm and other work
+            "200", "62",  // hours: out of range, then 62
+            "r", "",  // review, then carry on
+            "1", "s",  // made a referral; notes skipped
+            "y", "1", "Saw a locked gate.",  // judgement: level 4, with the reason
+            "",  // no summary file
+        ]
+        let run = ToolRunner.run(["screen"], input: GuidedSessionTests.script(lines), directory: directory, today: "2026-08-03")
+        #expect(run.code == .ok)
+        #expect(run.errors == "")
+        let transcript = run.output.replacingOccurrences(of: directory, with: "${CWD}")
+            .replacingOccurrences(of: "Indicia \(EngineVersion.current)", with: "Indicia ${VERSION}")
+        Golden.assert(transcript, "guided/welfare-session.txt")
+    }
+}
