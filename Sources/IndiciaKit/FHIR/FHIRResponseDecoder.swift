@@ -14,8 +14,11 @@ struct FHIRResponseDecoder {
     static let ignoredItemElements: Set<String> = ["id", "extension", "modifierExtension", "definition", "text"]
 
     /// Decodes one response (the whole record) into `evaluation`.
+    ///
+    /// `compact: false` reads every `item` list the general way (the tests compare the two).
     static func decode(
-        _ line: UnsafeBufferPointer<UInt8>, packs: PackProvider, defaultPack: Int?, limits: CaseLimits, into evaluation: inout Evaluation
+        _ line: UnsafeBufferPointer<UInt8>, packs: PackProvider, defaultPack: Int?, limits: CaseLimits, compact: Bool = true,
+        into evaluation: inout Evaluation
     ) -> Result<CaseDecoder.Record, CaseDecoder.Failure> {
         var scanner = JSONScanner(line)
         var id: Range<Int>?
@@ -26,6 +29,8 @@ struct FHIRResponseDecoder {
             var resourceType: String?
             var canonical: String?
             var items: JSONValue?
+            // The pack whose slots the compact reader filled from `item`, if it did.
+            var compactPack: Int?
             var seen: Set<String> = []
             scanner.skipWhitespace()
             if scanner.peek == 0x7D {
@@ -57,6 +62,21 @@ struct FHIRResponseDecoder {
                         _ = try scanner.decodeString(token, path: "id")
                         id = start..<scanner.position
                     case "item":
+                        // The shape a forms renderer writes is read straight into the slots; anything
+                        // else (or a response whose questionnaire comes later) goes the general way.
+                        if compact, resourceType == "QuestionnaireResponse", let canonical,
+                            let pack = try? choosePack(canonical, packs: packs, defaultPack: defaultPack)
+                        {
+                            let runtime = packs.runtime(pack)
+                            let start = scanner.position
+                            if (try? checkCanonical(canonical, runtime.pack.questionnaire)) != nil,
+                                readCompactItems(&scanner, runtime: runtime, limits: limits, into: &evaluation)
+                            {
+                                compactPack = pack
+                                break
+                            }
+                            scanner.position = start
+                        }
                         items = try JSONValue.parseValue(&scanner, depth: 1)
                     default:
                         guard ignoredElements.contains(key) else {
@@ -85,8 +105,10 @@ struct FHIRResponseDecoder {
             let pack = try choosePack(canonical, packs: packs, defaultPack: defaultPack)
             let runtime = packs.runtime(pack)
             try checkCanonical(canonical, runtime.pack.questionnaire)
-            runtime.pack.prepare(&evaluation)
-            try readItems(items, runtime: runtime, limits: limits, into: &evaluation)
+            if compactPack != pack {
+                runtime.pack.prepare(&evaluation)
+                try readItems(items, runtime: runtime, limits: limits, into: &evaluation)
+            }
             return .success(CaseDecoder.Record(idRange: id, pack: pack, runtime: runtime))
         } catch {
             return .failure(CaseDecoder.Failure(error: error, idRange: id))

@@ -11,6 +11,7 @@ public final class PackRuntime: Sendable {
     let choiceBytes: [[[UInt8]]]
     let fragments: ResultFragments
     let literals: LiteralTokens
+    let fhir: FHIRResponseTables
 
     /// Prepares a pack for JSON use.
     ///
@@ -22,5 +23,6 @@ public final class PackRuntime: Sendable {
         choiceBytes = pack.questionnaire.questions.map { question in question.kind.choices.map { Array($0.id.utf8) } }
         fragments = ResultFragments(pack: pack)
         literals = LiteralTokens(pack: pack)
+        fhir = FHIRResponseTables(questionnaire: pack.questionnaire)
     }
 }
