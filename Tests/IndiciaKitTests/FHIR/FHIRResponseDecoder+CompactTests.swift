@@ -144,7 +144,7 @@ struct FHIRResponseDecoderCompactTests {
         }
         var items = "[" + groups.joined(separator: ",\(space)") + "]"
         if changes.contains(.truncated) { items = String(items.prefix(random.below(items.count))) }
-        let canonical = FHIRCodes.url(questionnaire: questionnaire.id) + "|" + questionnaire.version
+        let canonical = FHIRCodes.url(questionnaire: questionnaire.id) + "|" + questionnaire.revision
         var members: [(String, String)] = [
             ("resourceType", "\"QuestionnaireResponse\""), ("id", "\"r\(random.below(1000))\""), ("questionnaire", "\"\(canonical)\""),
             ("status", "\"completed\""), ("item", items),
