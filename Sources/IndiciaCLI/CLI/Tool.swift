@@ -75,9 +75,10 @@ public enum Tool {
         }
         text += """
 
-            Options for every command: --help. Also: indicia --version.
-            Exit codes: 0 ok, 1 findings or failed records, 64 usage, 65 unusable pack or draft,
-            66 input not found, 70 internal error, 74 output error, 130 interrupted (draft kept).
+            Options for every command: --help (or -h; also indicia help COMMAND). Also: indicia --version.
+            Exit codes: 0 ok, 1 findings (lint errors, failed records or tests, changes found by diff),
+            64 usage, 65 unusable pack or draft, 66 input not found or unreadable, 70 internal error,
+            74 output error, 130 interrupted (draft kept). Each command's --help says what its codes mean.
 
             """
         return text

@@ -24,7 +24,8 @@ enum DiffCommand {
             Cases are read one at a time, so a file of any size runs in bounded memory.
 
             Exit codes: 0 nothing changed, 1 something changed, 64 usage error (including two
-            different packs), 65 a pack does not load, 66 a path does not exist.
+            different packs, or a folder holding several rule sets without --pack), 65 a pack does
+            not load, 66 a path does not exist or the cases cannot be read, 74 output failed.
 
             """,
         valued: ["--cases", "--format", "--pack"], switches: [], run: run)

@@ -14,9 +14,9 @@ enum EvaluateCommand {
             per case to standard output, in input order; blank lines are skipped. A case is
             {"id": ..., "pack": "ID", "answers": {"question_id": answer, ...}}; --pack sets the pack for
             cases that name none. A bad record gets an error result with its line (and file)
-            ({"ok": false, "line": N, "error": {...}}), and reading resumes at the next line. Output is flushed
-            whenever reading more input would have to wait, so it works as a coprocess;
-            --line-buffered flushes after every result.
+            ({"ok": false, "line": N, "error": {...}}), and reading resumes at the next line.
+            Output is flushed whenever reading more input would have to wait, so it works as a
+            coprocess; --line-buffered flushes after every result.
 
             --result full (the default) writes the explained result: evidence, sources, services and
             every missing-data list. --result summary writes ids, counts and flags only: pack identity,
@@ -24,7 +24,7 @@ enum EvaluateCommand {
             --threads N evaluates with at most N threads (default: one per core); --threads 1 also
             writes on the same thread.
 
-            Print the JSON Schema of cases and results with: indicia schema case|result --pack ID
+            The JSON Schemas: indicia schema case --pack ID (cases), indicia schema result (results).
 
             Exit codes: 0 every record evaluated, 1 some records failed, 64 usage error,
             65 the --pack given does not load, 66 an input file cannot be read, 74 output failed.

@@ -10,7 +10,8 @@ enum SchemaCommand {
 
             Prints a JSON Schema (draft 2020-12). `case` is generated from the pack's questionnaire
             (question ids, answer types, choices and ranges); `result` describes every line that
-            indicia evaluate writes (with --result summary, every line of indicia evaluate --result summary). The same schemas are published in schemas/.
+            indicia evaluate writes (with --result summary, every line that indicia evaluate
+            --result summary writes). The same schemas are published in schemas/.
 
             Exit codes: 0 printed, 64 usage error, 65 the pack does not load, 66 the pack cannot be read.
 
