@@ -76,6 +76,9 @@ public enum Tool {
         text += """
 
             Options for every command: --help (or -h; also indicia help COMMAND). Also: indicia --version.
+            Packs are read from --packs DIR (a folder holding rules/ and questionnaires/), else from
+            the folder in the INDICIA_PACKS environment variable, else from the current folder (or,
+            when it holds no packs, the checkout indicia was built in).
             Exit codes: 0 ok, 1 findings (lint errors, failed records or tests, changes found by diff),
             64 usage, 65 unusable pack or draft, 66 input not found or unreadable, 70 internal error,
             74 output error, 130 interrupted (draft kept). Each command's --help says what its codes mean.

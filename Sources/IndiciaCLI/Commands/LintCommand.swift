@@ -12,7 +12,8 @@ enum LintCommand {
 
               --format json   one JSON array of findings instead of text
               --strict        warnings count as findings (exit 1)
-              --packs DIR     folder holding rules/ and questionnaires/ (default: current folder)
+              --packs DIR     folder holding rules/ and questionnaires/ (default: INDICIA_PACKS,
+                              else the current folder)
               --today DATE    the date to check services' review_by dates against (default: the
                               INDICIA_TODAY environment variable if set, else today's date, UTC)
 

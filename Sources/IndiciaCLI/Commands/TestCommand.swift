@@ -18,7 +18,8 @@ enum TestCommand {
             relevant indicator present. Last line: N passed, N failed.
 
               --format json   one JSON document instead of text
-              --packs DIR     folder holding rules/ and questionnaires/ (default: current folder)
+              --packs DIR     folder holding rules/ and questionnaires/ (default: INDICIA_PACKS,
+                              else the current folder)
 
             Exit codes: 0 every test passed, 1 a test failed (or no test was found), 64 usage error,
             65 a test file or the pack it tests does not load, 66 a path does not exist.

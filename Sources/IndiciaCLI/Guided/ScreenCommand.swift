@@ -8,13 +8,18 @@ enum ScreenCommand {
             Usage: indicia \(name) [--pack ID|PATH] [--resume FILE] [--draft FILE] [--out FILE] [--summary FILE]
                                   [--plain] [--force] [--packs DIR]
 
-            Guided \(what), one question at a time. The pack is the one --pack names, or else the one
-            pack found whose questionnaire declares guided_command: \(name).
+            Guided \(what), one question at a time.
             At any question type:  ? help   b back   s skip   k not known   r review and change answers
                                    q save and quit
-            Your answers are saved after every answer to a draft file (readable only by you; default
-            ./indicia-PACK-draft.json). Ctrl-C or end of input keeps the draft; continue with --resume.
+            Your answers are saved after every answer to a draft file, readable only by you.
+            Ctrl-C or end of input keeps the draft; continue the session with --resume.
 
+              --pack ID|PATH  the pack to use (default: the one pack found whose questionnaire
+                              declares guided_command: \(name))
+              --packs DIR     folder holding rules/ and questionnaires/ (default: INDICIA_PACKS,
+                              else the current folder)
+              --draft FILE    the draft file (default: ./indicia-ID-draft.json, ID the pack's id)
+              --resume FILE   continue the session saved in this draft, and keep saving to it
               --out FILE      write the result as JSON (the same as indicia evaluate produces)
               --summary FILE  write a plain-text summary to paste into a case record
               --plain         no colour or decoration (for screen readers)
