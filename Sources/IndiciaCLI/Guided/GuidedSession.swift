@@ -406,9 +406,14 @@ final class GuidedSession {
     private func finish(out: String?, summary: String?) -> ExitCode {
         var evaluation = interview.evaluation
         let pack = interview.pack
-        // A training-needs result also gets its action plan: each gap, the course, the staff and the priority.
+        // A training-needs result (the pack's report: block says so) also gets its action plan: each
+        // gap, the course, the staff and the priority.
         var plan = ""
-        if let result = try? JSONValue.parse(interview.runtime.resultJSON(evaluation, id: nil)), let record = TrainingRecord(result: result) {
+        if let report = pack.rules.report, report.kind == .training,
+            let result = try? JSONValue.parse(interview.runtime.resultJSON(evaluation, id: nil)),
+            var record = TrainingRecord(result: result)
+        {
+            if let readiness = report.readiness { record.readinessBand = result["values"]?[readiness]?.string }
             var labels = TrainingLabels()
             labels.add(pack)
             plan = "\n" + TrainingActionPlan(record, labels: labels).render(labels: labels, markdown: false, width: width)

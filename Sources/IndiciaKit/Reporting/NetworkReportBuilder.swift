@@ -137,6 +137,7 @@ public struct NetworkReportBuilder: Sendable {
             if let organisation = pack.conventions.organisation, let sector = result["values"]?[organisation.value]?.string {
                 record.sector = sector
             }
+            if let readiness = pack.conventions.readiness { record.readinessBand = result["values"]?[readiness]?.string }
             training.append(record)
         }
         return nil

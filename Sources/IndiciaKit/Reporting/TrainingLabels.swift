@@ -1,6 +1,7 @@
 /// What the training part of the network report prints beside the numbers, taken from the pack
-/// (its `report_areas`, `report_capacities`, `report_bands` and `report_notes` tables, its
-/// `policy` thresholds and its sector choices), so a reader needs no manual and no id is shown.
+/// (the areas table and the sector labels its `report:` block names, its `report_capacities`,
+/// `report_bands` and `report_notes` tables and its `policy` thresholds), so a reader needs no
+/// manual and no id is shown.
 public struct TrainingLabels: Sendable, Equatable {
     /// Area id → label.
     public var areas: [String: String] = [:]
@@ -8,6 +9,8 @@ public struct TrainingLabels: Sendable, Equatable {
     public var capacities: [(id: String, label: String)] = []
     /// Readiness band id → label.
     public var bands: [String: String] = [:]
+    /// Readiness band ids in the order the pack's `report_bands` table lists them (the report's order).
+    public var bandOrder: [String] = []
     /// Sector choice id → label.
     public var sectors: [String: String] = [:]
     /// Explanations by id (`priority`, `staff`).
@@ -24,19 +27,24 @@ public struct TrainingLabels: Sendable, Equatable {
         self.areas = areas
     }
 
-    /// Adds the labels a pack gives: its `report_areas`, `report_capacities`, `report_bands` and
-    /// `report_notes` tables, the `policy` thresholds, and the choices of its `sector` (or
-    /// `worker_sector`) question.
+    /// Adds the labels a pack gives: the areas table and the sector labels (a single-choice
+    /// question or a one-column table) its `report:` block names, its `report_capacities`,
+    /// `report_bands` and `report_notes` tables, and the `policy` thresholds.
     ///
     /// - Parameter pack: A compiled pack.
     public mutating func add(_ pack: CompiledPack) {
+        let areasTable = pack.rules.report?.areas
+        let sectorLabels = pack.rules.report?.organisation?.labels
         for table in pack.rules.tables {
             for row in table.rows {
                 switch (table.id, row.cells[""]) {
-                case ("report_areas", .text(let label)?): areas[row.key] = label
+                case (areasTable, .text(let label)?): areas[row.key] = label
+                case (sectorLabels, .text(let label)?): sectors[row.key] = label
                 case ("report_capacities", .text(let label)?):
                     if !capacities.contains(where: { $0.id == row.key }) { capacities.append((row.key, label)) }
-                case ("report_bands", .text(let label)?): bands[row.key] = label
+                case ("report_bands", .text(let label)?):
+                    if bands[row.key] == nil { bandOrder.append(row.key) }
+                    bands[row.key] = label
                 case ("report_notes", .text(let text)?): notes[row.key] = text
                 case ("policy", .number(let number)?):
                     if row.key == "red_gap" { redGap = number }
@@ -46,7 +54,7 @@ public struct TrainingLabels: Sendable, Equatable {
                 }
             }
         }
-        for question in pack.questionnaire.questions where question.id == "sector" || question.id == "worker_sector" {
+        for question in pack.questionnaire.questions where question.id == sectorLabels {
             for choice in question.kind.choices { sectors[choice.id] = choice.label }
         }
     }
@@ -75,7 +83,8 @@ public struct TrainingLabels: Sendable, Equatable {
 
     public static func == (lhs: TrainingLabels, rhs: TrainingLabels) -> Bool {
         lhs.areas == rhs.areas && lhs.capacities.map(\.id) == rhs.capacities.map(\.id) && lhs.capacities.map(\.label) == rhs.capacities.map(\.label)
-            && lhs.bands == rhs.bands && lhs.sectors == rhs.sectors && lhs.notes == rhs.notes && lhs.redGap == rhs.redGap
+            && lhs.bands == rhs.bands && lhs.bandOrder == rhs.bandOrder && lhs.sectors == rhs.sectors && lhs.notes == rhs.notes
+            && lhs.redGap == rhs.redGap
             && lhs.redCoverage == rhs.redCoverage && lhs.amberCoverage == rhs.amberCoverage
     }
 }
