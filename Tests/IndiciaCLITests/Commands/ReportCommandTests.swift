@@ -8,24 +8,26 @@ import Testing
 /// arrives in, pretty-printed documents too, and clear accounts of what it left out or refused.
 @Suite("indicia report")
 struct ReportCommandTests {
-    static let shipped = ["INDICIA_PACKS": ToolRunner.repositoryRoot]
+    /// The test-owned skills pack's cases for one round (`Fixtures/cases/skills-YEAR.ndjson`).
+    static func cases(_ year: Int) -> String {
+        let path = ToolRunner.fixturePacks + "/../cases/skills-\(year).ndjson"
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }
 
-    /// The example agencies' training-needs results, as `indicia evaluate` writes them.
+    /// The 2026 round's training-needs results (three agencies), as `indicia evaluate` writes them.
     static func trainingResults() -> String {
-        let agencies = (try? String(contentsOfFile: ToolRunner.repositoryRoot + "/examples/training/agencies.ndjson", encoding: .utf8)) ?? ""
-        return ToolRunner.run(["evaluate", "--pack", "training"], input: agencies, environment: Self.shipped).output
+        ToolRunner.run(["evaluate", "--pack", "skills"], input: cases(2026)).output
     }
 
     @Test("the report is the same when the results arrive a few bytes at a time")
     func chunkedInput() {
         let results = Self.trainingResults()
-        let agencies = (try? String(contentsOfFile: ToolRunner.repositoryRoot + "/examples/training/agencies.ndjson", encoding: .utf8)) ?? ""
-        #expect(results.split(separator: "\n").count == agencies.split(separator: "\n").count)
-        let whole = ToolRunner.run(["report", "--format", "json"], input: results, environment: Self.shipped)
+        #expect(results.split(separator: "\n").count == 3)
+        let whole = ToolRunner.run(["report", "--format", "json"], input: results)
         #expect(whole.code == .ok)
         #expect(whole.output.contains("\"agencies\""))
         for chunk in [1, 7, 4096] {
-            let pieces = ToolRunner.run(["report", "--format", "json"], input: results, chunk: chunk, environment: Self.shipped)
+            let pieces = ToolRunner.run(["report", "--format", "json"], input: results, chunk: chunk)
             #expect(pieces.code == .ok)
             #expect(pieces.output == whole.output, "chunk \(chunk)")
         }
@@ -37,7 +39,7 @@ struct ReportCommandTests {
         let pretty = try JSONValue.parse(Array(line.utf8)).pretty
         #expect(pretty.contains("\n"))
         for chunk in [1, .max] {
-            let run = ToolRunner.run(["report", "--format", "json"], input: pretty, chunk: chunk, environment: Self.shipped)
+            let run = ToolRunner.run(["report", "--format", "json"], input: pretty, chunk: chunk)
             #expect(run.code == .ok, "\(run.errors)")
             let report = try JSONValue.parse(Array(run.output.utf8))
             #expect(report["agencies"]?.array?.count == 1)
@@ -47,36 +49,36 @@ struct ReportCommandTests {
 
     @Test("error results, other packs' results and JSON that is not a result are counted and named, not silently dropped")
     func leftOut() {
-        let bench = ToolRunner.repositoryRoot + "/bench/pack/rules/bench.yaml"
-        let other = ToolRunner.run(["evaluate", "--pack", bench], input: #"{"id":"b1","answers":{}}"# + "\n", environment: Self.shipped).output
+        // The tiny pack has no report: block.
+        let other = ToolRunner.run(["evaluate", "--pack", "tiny"], input: #"{"id":"b1","answers":{}}"# + "\n").output
         let input =
             Self.trainingResults() + #"{"id":"x","ok":false,"line":3,"error":{"code":"wrong-type","message":"m","path":""}}"# + "\n"
             + other + "[1,2]\n" + #"{"answers":{"immediate_danger":"no"}}"# + "\n"
-        let run = ToolRunner.run(["report"], input: input, environment: Self.shipped)
+        let run = ToolRunner.run(["report"], input: input)
         #expect(run.code == .ok)
         #expect(
             run.output.contains(
                 "Left out: 1 error result (records that could not be evaluated); 1 result of packs with no report: block here; "
                     + "2 JSON documents that are not a result."))
-        let json = ToolRunner.run(["report", "--format", "json"], input: input, environment: Self.shipped)
+        let json = ToolRunner.run(["report", "--format", "json"], input: input)
         let report = try? JSONValue.parse(Array(json.output.utf8))
         #expect(report?["error_records"]?.number == 1)
         #expect(report?["other_records"]?.number == 1)
         #expect(report?["not_results"]?.number == 2)
-        #expect(ToolRunner.run(["report", "--format", "html"], input: input, environment: Self.shipped).output.contains("Left out: 1 error result"))
+        #expect(ToolRunner.run(["report", "--format", "html"], input: input).output.contains("Left out: 1 error result"))
     }
 
     @Test("a folder of result files (NDJSON, pretty-printed JSON, a draft among them) is read file by file")
     func folder() throws {
         let directory = ToolRunner.temporaryDirectory()
         let lines = Self.trainingResults().split(separator: "\n").map(String.init)
-        try (lines[0..<10].joined(separator: "\n") + "\n").write(toFile: directory + "/a.ndjson", atomically: true, encoding: .utf8)
-        for (n, line) in lines[10...].enumerated() {
+        try (lines[0..<1].joined(separator: "\n") + "\n").write(toFile: directory + "/a.ndjson", atomically: true, encoding: .utf8)
+        for (n, line) in lines[1...].enumerated() {
             try JSONValue.parse(Array(line.utf8)).pretty.write(toFile: directory + "/agency-\(n).json", atomically: true, encoding: .utf8)
         }
-        try #"{"version":1,"answers":{}}"#.write(toFile: directory + "/indicia-training-draft.json", atomically: true, encoding: .utf8)
+        try #"{"version":1,"answers":{}}"#.write(toFile: directory + "/indicia-skills-draft.json", atomically: true, encoding: .utf8)
         try "not read".write(toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
-        let run = ToolRunner.run(["report", directory, "--format", "json"], environment: Self.shipped)
+        let run = ToolRunner.run(["report", directory, "--format", "json"])
         #expect(run.code == .ok, "\(run.errors)")
         let report = try JSONValue.parse(Array(run.output.utf8))
         #expect(report["agencies"]?.array?.count == lines.count)
@@ -85,7 +87,7 @@ struct ReportCommandTests {
 
     @Test("nothing to report says so")
     func empty() {
-        let run = ToolRunner.run(["report"], input: "\n\n", environment: Self.shipped)
+        let run = ToolRunner.run(["report"], input: "\n\n")
         #expect(run.code == .ok)
         #expect(run.output == "No results to report.\n")
     }
@@ -95,7 +97,7 @@ struct ReportCommandTests {
         let results = Self.trainingResults()
         let count = results.split(separator: "\n").count
         let input = results + "SECRET-ANSWER not json\n" + #"{"id":"half","ok":tr"# + "\n"
-        let run = ToolRunner.run(["report"], input: input, chunk: 1000, environment: Self.shipped)
+        let run = ToolRunner.run(["report"], input: input, chunk: 1000)
         #expect(run.code == .findings)
         #expect(run.output.contains("\(count) agencies"))
         #expect(run.output.contains("Left out: 2 lines that are not JSON."))
@@ -105,32 +107,35 @@ struct ReportCommandTests {
         #expect(!run.output.contains("SECRET") && !run.errors.contains("SECRET"))
     }
 
-    @Test("--rounds compares the two example rounds; --agency prints one agency's action plan; an unknown agency is exit 1")
+    @Test("--rounds compares two rounds; --agency prints one agency's action plan; an unknown agency is exit 1")
     func roundsAndAgency() throws {
         let directory = ToolRunner.temporaryDirectory()
-        for (file, name) in [("agencies-2025.ndjson", "2025.ndjson"), ("agencies.ndjson", "2026.ndjson")] {
-            let cases = try String(contentsOfFile: ToolRunner.repositoryRoot + "/examples/training/" + file, encoding: .utf8)
-            let results = ToolRunner.run(["evaluate", "--pack", "training"], input: cases, environment: Self.shipped).output
-            try results.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        for year in [2025, 2026] {
+            let results = ToolRunner.run(["evaluate", "--pack", "skills"], input: Self.cases(year)).output
+            try results.write(toFile: directory + "/\(year).ndjson", atomically: true, encoding: .utf8)
         }
-        let rounds = ToolRunner.run(["report", "--rounds", directory + "/2025.ndjson", directory + "/2026.ndjson"], environment: Self.shipped)
+        let rounds = ToolRunner.run(["report", "--rounds", directory + "/2025.ndjson", directory + "/2026.ndjson"])
         #expect(rounds.code == .ok, "\(rounds.errors)")
         #expect(rounds.output.contains("## Change between rounds"))
-        #expect(rounds.output.contains("Not re-assessed in the latest round: Kirkgate community centre (fictional)"))
-        // Riverside Jobcentre has no designated lead: appointing one comes first in its plan.
-        let plan = ToolRunner.run(
-            ["report", "--rounds", directory + "/2025.ndjson", directory + "/2026.ndjson", "--agency", "riverside jobcentre"],
-            environment: Self.shipped)
+        // Old Mill Centre (agency 3) was assessed only in 2025.
+        #expect(rounds.output.contains("Not re-assessed in the latest round: Old Mill Centre"))
+        // Riverbank (agency 2, renamed): a clinic needs level 3 in spotting the signs; level 2 with 70%
+        // trained was amber, level 3 with 90% is green.
+        #expect(rounds.output.contains("| Riverbank Health Clinic | 1 | 0 | 0 | Spotting the signs: closed (Amber · 1 → Green · 0) |"))
+        #expect(rounds.output.contains("Agency number 2 was 'Riverbank Clinic' in round 2025.ndjson and is 'Riverbank Health Clinic' now"))
+        // Readiness in the order of the pack's report_bands table: one agency with a named lead.
+        #expect(rounds.output.contains("| Band | Agencies |\n|---|---:|\n| Ready | 1 |\n| Not ready yet | 2 |\n"))
+        // Hilltop School: a school needs level 3 in referrals; its staff are at level 1.
+        let plan = ToolRunner.run(["report", "--rounds", directory + "/2025.ndjson", directory + "/2026.ndjson", "--agency", "hilltop school"])
         #expect(plan.code == .ok)
-        #expect(plan.output.hasPrefix("# Action plan: Riverside Jobcentre (agency number 8)"))
-        #expect(plan.output.contains("| 1 | Designated leads and SPOCs | Red | 0 → 4 |"))
-        let byNumber = ToolRunner.run(["report", directory + "/2026.ndjson", "--agency", "8", "--format", "json"], environment: Self.shipped)
+        #expect(plan.output.hasPrefix("# Action plan: Hilltop School (agency number 1)"))
+        #expect(plan.output.contains("| 1 | Making referrals | Red | 1 → 3 |"))
+        let byNumber = ToolRunner.run(["report", directory + "/2026.ndjson", "--agency", "1", "--format", "json"])
         let json = try JSONValue.parse(Array(byNumber.output.utf8))
-        #expect(json["action_plan"]?["agency"]?.string == "Riverside Jobcentre")
-        let unknown = ToolRunner.run(["report", directory + "/2026.ndjson", "--agency", "Nobody"], environment: Self.shipped)
+        #expect(json["action_plan"]?["agency"]?.string == "Hilltop School")
+        let unknown = ToolRunner.run(["report", directory + "/2026.ndjson", "--agency", "Nobody"])
         #expect(unknown.code == .findings)
         #expect(unknown.errors.hasPrefix("indicia report: no agency 'Nobody' in the latest round of results"))
-        #expect(
-            ToolRunner.run(["report", directory + "/2026.ndjson", "--agency", "8", "--format", "html"], environment: Self.shipped).code == .usage)
+        #expect(ToolRunner.run(["report", directory + "/2026.ndjson", "--agency", "1", "--format", "html"]).code == .usage)
     }
 }

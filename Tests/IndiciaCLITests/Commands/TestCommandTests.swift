@@ -10,11 +10,11 @@ import Testing
 struct TestCommandTests {
     static let fixtures = ToolRunner.repositoryRoot + "/Tests/IndiciaKitTests/Fixtures/packtests"
 
-    @Test("without paths, the test files under the packs folder run: the fixture packs' eight tests pass (welfare 5, labour 3)")
+    @Test("without paths, the test files under the packs folder run: the fixture packs' eleven tests pass (welfare 5, labour 3, skills 3)")
     func defaultPacksPass() {
         let run = ToolRunner.run(["test"])
         #expect(run.code == .ok, "\(run.output)\(run.errors)")
-        #expect(run.output == "8 passed, 0 failed\n")
+        #expect(run.output == "11 passed, 0 failed\n")
     }
 
     @Test("exit codes: 0 all pass, 1 a test failed, 65 a test file does not load, 66 missing path, 64 bad format")

@@ -47,7 +47,7 @@ struct ToolTests {
                 "rules/tiny.yaml:26:5: warning: indicator 'not_free_to_leave' has not been checked against a primary source (verified: false) [unverified]",
                 "rules/welfare-services.yaml:17:5: warning: service 'helpline' contact details have not been checked against their source (verified: false) [unverified]",
             ])
-        #expect(run.output.hasSuffix("0 errors, 5 warnings in 9 files\n"))
+        #expect(run.output.hasSuffix("0 errors, 5 warnings in 12 files\n"))
     }
 
     @Test("lint exit codes: findings 1, missing path 66, JSON format")

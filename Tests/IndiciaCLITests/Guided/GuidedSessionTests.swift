@@ -313,3 +313,24 @@ struct GuidedTranscriptTests {
         Golden.assert(transcript, "guided/welfare-session.txt")
     }
 }
+
+@Suite("Guided training-needs session")
+struct GuidedTrainingTests {
+    @Test("a pack whose report: block says training gets the agency's action plan after the result; others do not")
+    func actionPlan() {
+        // Hilltop School, agency 1: 40 staff; spotting the signs at level 2 with all trained (a school
+        // needs 2: green); referrals at level 1 with 60% trained (a school needs 3: red, 2 levels
+        // short, 16 staff untrained, priority 2 + 40/50 = 2.8); no named lead.
+        let answers = ["1", "2026-06-01", "1", "40", "2", "100", "1", "60", "3", ""]
+        let run = ToolRunner.run(["assess", "--pack", "skills"], input: GuidedSessionTests.script(answers))
+        #expect(run.code == .ok, "\(run.output)")
+        #expect(
+            run.output.contains(
+                "ACTION PLAN (assessed 2026-06-01)\n1. Making referrals — red, level 1 → 3; about 16 staff; priority 2.8.\n   → Train the staff who need it to level 3.\n"
+            ))
+        #expect(!run.output.contains("Spotting the signs —"), "a green area is not in the plan")
+        let screening = ToolRunner.run(["screen"], input: GuidedSessionTests.script(GuidedSessionTests.adultAnswers))
+        #expect(screening.code == .ok)
+        #expect(!screening.output.contains("ACTION PLAN"))
+    }
+}
