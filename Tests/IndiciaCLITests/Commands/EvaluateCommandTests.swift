@@ -175,6 +175,26 @@ struct EvaluateCommandTests {
         #expect(a.output.contains(#""outcome":{"id":"adult_concern","level":3"#))
     }
 
+    /// Cases for the result goldens: an adult with signs and evidence, danger, a child with answers
+    /// not known, professional judgement, and a record with a bad answer.
+    static let goldenCases =
+        [
+            #"{"id":"adult","answers":{"in_danger":"no","seen_alone":"no","visit_date":"2026-05-14","district":"north","worker_role":"nurse","age_band":"adult","was_child_then":"no","papers_taken":"yes","owes_money":"yes","work_types":["farm","kitchen"],"hours":70,"action_taken":"notified","notes":"x"}}"#,
+            #"{"id":2,"answers":{"in_danger":"yes"}}"#,
+            #"{"id":"child","answers":{"in_danger":"no","age_band":"child","papers_taken":"not_known","owes_money":"not_known","work_types":"not_known","hours":61}}"#,
+            #"{"id":"judged","answers":{"in_danger":"no","age_band":"adult","owes_money":"yes"},"judgement":{"level":4,"reason":"A locked gate."}}"#,
+            #"{"id":"bad","answers":{"age_band":"elderly"}}"#,
+        ].joined(separator: "\n") + "\n"
+
+    @Test("results of the test-owned welfare pack, full and summary, match their goldens byte for byte", arguments: ["full", "summary"])
+    func resultGolden(_ profile: String) {
+        let run = ToolRunner.run(["evaluate", "--pack", "welfare", "--result", profile], input: Self.goldenCases)
+        #expect(run.code == .findings, "the bad record fails")
+        #expect(run.errors == "indicia evaluate: 5 records, 1 failed (see the error results)\n")
+        let output = run.output.replacingOccurrences(of: #""engine":"\#(EngineVersion.current)""#, with: #""engine":"${VERSION}""#)
+        Golden.assert(output, "evaluate/welfare-\(profile).ndjson")
+    }
+
     static let welfareCase =
         #"{"id":"x","answers":{"in_danger":"no","worker_role":"nurse","age_band":"adult","papers_taken":"yes","owes_money":"yes","work_types":["farm"]}}"#
         + "\n"
