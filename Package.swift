@@ -3,13 +3,15 @@ import PackageDescription
 
 let package = Package(
     name: "Indicia",
+    // Linux (glibc) is built and tested; macOS is declared because every libc call has a Darwin
+    // branch (README, "Platforms"), though no Mac builds it in CI.
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "indicia", targets: ["indicia"]),
         .library(name: "IndiciaKit", targets: ["IndiciaKit"]),
     ],
     targets: [
-        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         .target(name: "IndiciaKit", dependencies: ["CYAML"], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "IndiciaCLI", dependencies: ["IndiciaKit"]),
         // The Swift runtime linked in: no dynamic loading of it at start-up (a single case end to

@@ -9,6 +9,8 @@
 //   tests       pack test files (kind: tests) against a fixed pack: decoding, checking, running, reports, lint
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 enum FuzzTarget: String {

@@ -28,13 +28,13 @@ final class PackCache: PackProvider, Sendable {
     func load(packOption: String) -> Result<Int, PackLoadFailure> {
         let locator = locator
         if PackLocator.isPath(packOption) {
-            guard Platform.exists(packOption) else {
+            guard FileSystem.exists(packOption) else {
                 return .failure(
                     PackLoadFailure(diagnostics: [], sources: SourceText(), message: "no such file or directory: \(packOption)", noInput: true))
             }
             let paths = locator.paths(forPackPath: packOption)
             let local = PackLibrary.load(paths: paths)
-            let rulesIDs = Platform.isDirectory(packOption) ? local.ruleSetIDs : local.ruleSetIDs(inFile: packOption)
+            let rulesIDs = FileSystem.isDirectory(packOption) ? local.ruleSetIDs : local.ruleSetIDs(inFile: packOption)
             guard rulesIDs.count == 1, let id = rulesIDs.first else {
                 let message =
                     rulesIDs.isEmpty

@@ -27,23 +27,23 @@ struct PackLocator: Sendable {
     }
 
     static func hasPacks(_ directory: String) -> Bool {
-        Platform.isDirectory(directory + "/rules") && Platform.isDirectory(directory + "/questionnaires")
+        FileSystem.isDirectory(directory + "/rules") && FileSystem.isDirectory(directory + "/questionnaires")
     }
 
     /// The default folders to read: `rules/` and `questionnaires/` under the root.
     var defaultPaths: [String] {
         guard let root else { return [] }
-        return ["rules", "questionnaires"].map { root + "/" + $0 }.filter(Platform.isDirectory)
+        return ["rules", "questionnaires"].map { root + "/" + $0 }.filter(FileSystem.isDirectory)
     }
 
     /// The folders to read for a `--pack` naming a file or folder: it, its folder's siblings
     /// (`../questionnaires`, `../rules`), and the root's folders.
     func paths(forPackPath path: String) -> [String] {
         var paths: [String] = []
-        let directory = Platform.isDirectory(path) ? path : (path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
+        let directory = FileSystem.isDirectory(path) ? path : (path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
         paths.append(directory)
         let parent = directory.lastIndex(of: "/").map { String(directory[..<$0]) } ?? "."
-        for sibling in ["questionnaires", "rules"] where Platform.isDirectory(parent + "/" + sibling) {
+        for sibling in ["questionnaires", "rules"] where FileSystem.isDirectory(parent + "/" + sibling) {
             paths.append(parent + "/" + sibling)
         }
         return paths

@@ -1,3 +1,5 @@
+import IndiciaKit
+
 /// Where a command writes: standard output, standard error, or a buffer in tests.
 public protocol OutputSink: AnyObject {
     /// Writes bytes; returns false if the output is broken.
@@ -62,7 +64,7 @@ public final class FileOutput: OutputSink {
         // Large writes (a batch of results) go straight out, without copying them into the buffer.
         if bytes.count >= 1 << 16 {
             guard flush() else { return false }
-            if !Platform.writeAll(fd, bytes) { broken = true }
+            if !FileSystem.writeAll(fd, bytes) { broken = true }
             return !broken
         }
         buffer.append(contentsOf: bytes)
@@ -72,7 +74,7 @@ public final class FileOutput: OutputSink {
 
     @discardableResult public func flush() -> Bool {
         guard !buffer.isEmpty, !broken else { return !broken }
-        if !buffer.withUnsafeBytes({ Platform.writeAll(fd, $0) }) { broken = true }
+        if !buffer.withUnsafeBytes({ FileSystem.writeAll(fd, $0) }) { broken = true }
         buffer.removeAll(keepingCapacity: true)
         return !broken
     }
@@ -95,7 +97,7 @@ public final class FileInput: InputSource {
         isTerminal = Platform.isTerminal(fd)
     }
 
-    deinit { if owned { Platform.close(fd) } }
+    deinit { if owned { FileSystem.close(fd) } }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
         guard let base = buffer.baseAddress else { return 0 }

@@ -79,7 +79,7 @@ enum DiffCommand {
             if cases == "-" {
                 input = context.input
             } else {
-                guard !Platform.isDirectory(cases), let fd = Platform.openForReading(cases) else {
+                guard !FileSystem.isDirectory(cases), let fd = FileSystem.openForReading(cases) else {
                     context.errors.write("indicia diff: cannot read \(cases)\n")
                     return .noInput
                 }
@@ -125,11 +125,11 @@ enum DiffCommand {
 
     /// Loads the one rule set a path holds (or the one named by `--pack`), printing why not.
     static func load(_ path: String, packID: String?, context: Context) -> Result<Revision, Failure> {
-        guard Platform.exists(path) else {
+        guard FileSystem.exists(path) else {
             context.errors.write("indicia diff: \(path): no such file or directory\n")
             return .failure(Failure(code: .noInput))
         }
-        let isDirectory = Platform.isDirectory(path)
+        let isDirectory = FileSystem.isDirectory(path)
         let paths: [String]
         if isDirectory {
             paths = PackLocator.hasPacks(path) ? [path + "/rules", path + "/questionnaires"] : [path]

@@ -71,7 +71,7 @@ enum EvaluateCommand {
                 processor.process(context.input, file: nil)
                 continue
             }
-            guard !Platform.isDirectory(path), let fd = Platform.openForReading(path) else {
+            guard !FileSystem.isDirectory(path), let fd = FileSystem.openForReading(path) else {
                 context.errors.write("indicia evaluate: cannot read \(path)\n")
                 processor.flush()
                 return .noInput

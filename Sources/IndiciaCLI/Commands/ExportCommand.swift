@@ -54,7 +54,7 @@ enum ExportCommand {
             let errors = failure.errors
             var sources = SourceText()
             for file in Set(errors.map(\.mark.file)) {
-                if let bytes = Platform.readFile(file, limit: 16 << 20) { sources.add(bytes, file: file) }
+                if let bytes = try? FileSystem.read(file, limit: 16 << 20).get() { sources.add(bytes, file: file) }
             }
             for error in errors { context.errors.write(render(error, sources)) }
             context.errors.write(

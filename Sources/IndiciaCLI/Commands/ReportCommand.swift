@@ -55,7 +55,7 @@ enum ReportCommand {
             context.errors.write("indicia report: --agency writes Markdown or JSON (--format markdown or json)\n")
             return .usage
         }
-        if let out = arguments.options["--out"], !Platform.canWriteFile(at: out) {
+        if let out = arguments.options["--out"], !FileSystem.canWriteFile(at: out) {
             context.errors.write("indicia report: --out \(out) cannot be written (is the folder there, and writable?)\n")
             return .ioError
         }
@@ -84,14 +84,14 @@ enum ReportCommand {
         for path in inputs {
             if rounds { builder.beginRound(path == "-" ? "standard input" : Self.lastComponent(path)) }
             let files =
-                path == "-" || !Platform.isDirectory(path)
-                ? [path] : Platform.files(in: path).filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") }
+                path == "-" || !FileSystem.isDirectory(path)
+                ? [path] : FileSystem.files(in: path).filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") }
             // One file open at a time, however many the folder holds.
             for file in files {
                 let outcome: (problem: Problem?, bad: Int)
                 if file == "-" {
                     outcome = read(context.input, name: "<stdin>", into: &builder, errors: context.errors)
-                } else if !Platform.isDirectory(file), let fd = Platform.openForReading(file) {
+                } else if !FileSystem.isDirectory(file), let fd = FileSystem.openForReading(file) {
                     outcome = read(FileInput(fd: fd, owned: true), name: file, into: &builder, errors: context.errors)
                 } else {
                     outcome = (Problem(message: "cannot read \(file)", code: .noInput), 0)
@@ -125,7 +125,7 @@ enum ReportCommand {
             }
         }
         if let out = arguments.options["--out"] {
-            guard Platform.writeFileAtomically(out, Array(text.utf8)) else {
+            guard FileSystem.writeFileAtomically(out, Array(text.utf8)) else {
                 context.errors.write("indicia report: cannot write \(out)\n")
                 return .ioError
             }

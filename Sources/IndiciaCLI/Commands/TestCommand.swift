@@ -38,7 +38,7 @@ enum TestCommand {
         let selected = arguments.positional.isEmpty ? nil : arguments.positional
         if let selected {
             for path in selected {
-                guard Platform.exists(path) else {
+                guard FileSystem.exists(path) else {
                     context.errors.write("indicia test: \(path): no such file or directory\n")
                     return .noInput
                 }
@@ -47,7 +47,7 @@ enum TestCommand {
                     paths += locator.defaultPaths
                 } else if let root = packRoot(above: path) {
                     paths += [root + "/rules", root + "/questionnaires"]
-                } else if !Platform.isDirectory(path) {
+                } else if !FileSystem.isDirectory(path) {
                     paths.append(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
                 }
             }
@@ -78,7 +78,7 @@ enum TestCommand {
 
     /// The nearest folder at or above a path that holds rules/ and questionnaires/, if any.
     static func packRoot(above path: String) -> String? {
-        var candidate = Platform.isDirectory(path) ? path : (path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
+        var candidate = FileSystem.isDirectory(path) ? path : (path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
         for _ in 0..<16 {
             if PackLocator.hasPacks(candidate) { return candidate }
             guard let slash = candidate.lastIndex(of: "/"), slash != candidate.startIndex else {

@@ -56,7 +56,7 @@ final class GuidedSession {
         }
         // Found out now, not after the last question.
         for option in ["--out", "--summary"] {
-            if let path = arguments.options[option], !Platform.canWriteFile(at: path) {
+            if let path = arguments.options[option], !FileSystem.canWriteFile(at: path) {
                 context.errors.write("indicia: \(option) \(path) cannot be written (is the folder there, and writable?)\n")
                 return .ioError
             }
@@ -66,7 +66,7 @@ final class GuidedSession {
         if !draftPath.hasPrefix("/") { draftPath = context.currentDirectory + "/" + draftPath }
         var interview = Interview(runtime: runtime)
         if let resume = arguments.options["--resume"] {
-            guard let bytes = Platform.readFile(resume, limit: 8 << 20) else {
+            guard let bytes = try? FileSystem.read(resume, limit: 8 << 20).get() else {
                 context.errors.write("indicia: cannot read the draft \(resume)\n")
                 return .noInput
             }
@@ -81,7 +81,7 @@ final class GuidedSession {
         Platform.catchInterrupt()
         let session = GuidedSession(
             context: context, command: command, interview: interview, draftPath: draftPath, plain: arguments.switches.contains("--plain"))
-        if arguments.options["--resume"] == nil, Platform.isFile(draftPath) {
+        if arguments.options["--resume"] == nil, FileSystem.isFile(draftPath) {
             guard session.handleExistingDraft() else { return session.stop(interrupted: true) }
         }
         return session.loop(out: arguments.options["--out"], summary: arguments.options["--summary"])
@@ -113,7 +113,7 @@ final class GuidedSession {
 
     @discardableResult
     private func saveDraft() -> Bool {
-        Platform.writeFileAtomically(draftPath, interview.draft.serialized)
+        FileSystem.writeFileAtomically(draftPath, interview.draft.serialized)
     }
 
     private func handleExistingDraft() -> Bool {
@@ -121,7 +121,7 @@ final class GuidedSession {
         while let line = prompt() {
             switch line.lowercased().trimmed {
             case "y", "yes":
-                if let bytes = Platform.readFile(draftPath, limit: 8 << 20), let draft = try? Draft.parse(bytes) {
+                if let bytes = try? FileSystem.read(draftPath, limit: 8 << 20).get(), let draft = try? Draft.parse(bytes) {
                     do throws(DraftError) {
                         interview = try Interview(resuming: draft, runtime: interview.runtime, allowChangedPack: false)
                         return true
@@ -131,10 +131,10 @@ final class GuidedSession {
                 } else {
                     say(wrapped("That draft cannot be read. It is kept as \(draftPath).old; starting afresh."))
                 }
-                _ = Platform.rename(draftPath, to: draftPath + ".old")
+                _ = FileSystem.rename(draftPath, to: draftPath + ".old")
                 return true
             case "n", "no":
-                _ = Platform.rename(draftPath, to: draftPath + ".old")
+                _ = FileSystem.rename(draftPath, to: draftPath + ".old")
                 say(wrapped("Starting afresh. The earlier answers are kept in \(draftPath).old."))
                 return true
             default:
@@ -433,7 +433,7 @@ final class GuidedSession {
         var code = ExitCode.ok
         if let out {
             let json = interview.runtime.resultJSON(evaluation, id: nil) + [0x0A]
-            if Platform.writeFileAtomically(out, json) {
+            if FileSystem.writeFileAtomically(out, json) {
                 say(wrapped("The result (JSON) is saved in \(out)."))
             } else {
                 say(style.red("Could not write \(out)."))
@@ -447,7 +447,7 @@ final class GuidedSession {
             if let line = prompt()?.trimmed, !line.isEmpty { summaryPath = line }
         }
         if let summaryPath {
-            if Platform.writeFileAtomically(summaryPath, Array(text.utf8)) {
+            if FileSystem.writeFileAtomically(summaryPath, Array(text.utf8)) {
                 say(wrapped("The summary is saved in \(summaryPath) (readable only by you)."))
             } else {
                 say(style.red("Could not write \(summaryPath)."))

@@ -11,7 +11,7 @@ struct FileSafetyTests {
         let directory = ToolRunner.temporaryDirectory()
         let path = directory + "/answers.json"
         #expect(FileManager.default.createFile(atPath: path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644]))
-        #expect(Platform.writeFileAtomically(path, Array("new".utf8)))
+        #expect(FileSystem.writeFileAtomically(path, Array("new".utf8)))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
         #expect(ToolRunner.permissions(path) == 0o600)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".indicia-") }
@@ -24,8 +24,8 @@ struct FileSafetyTests {
         let path = directory + "/big.json"
         let old = [UInt8](repeating: 0x61, count: 1 << 20)
         let new = [UInt8](repeating: 0x62, count: 32 << 20)
-        #expect(Platform.writeFileAtomically(path, old))
-        let writer = Task.detached { Platform.writeFileAtomically(path, new) }
+        #expect(FileSystem.writeFileAtomically(path, old))
+        let writer = Task.detached { FileSystem.writeFileAtomically(path, new) }
         var sawOld = false
         var sawNew = false
         while true {
@@ -51,7 +51,7 @@ struct FileSafetyTests {
         let path = directory + "/result.json"
         #expect(FileManager.default.createFile(atPath: path, contents: Data("old".utf8)))
         // The target's directory does not exist for the temporary file: the write must fail cleanly.
-        #expect(!Platform.writeFileAtomically(directory + "/missing/result.json", Array("new".utf8)))
+        #expect(!FileSystem.writeFileAtomically(directory + "/missing/result.json", Array("new".utf8)))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["result.json"])
     }
