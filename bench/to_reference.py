@@ -16,7 +16,8 @@ with open(sys.argv[1]) as src, open(sys.argv[2], "w") as dst:
             "id": r["id"],
             "score": r["scores"]["score"],
             "band": r["outcome"]["id"],
-            "fired": [i["id"] for i in r["indicators"]],
+            # The full result lists indicator objects, the summary their ids.
+            "fired": [i if isinstance(i, str) else i["id"] for i in r["indicators"]],
             "counts": r["categories"],
             "trafficking_indicated": r["values"]["trafficking_indicated"],
         }) + "\n")
