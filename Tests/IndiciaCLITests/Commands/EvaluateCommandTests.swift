@@ -167,12 +167,35 @@ struct EvaluateCommandTests {
         #expect(ToolRunner.run(["evaluate", "--pack", Self.tiny], input: Self.good + "\n").code == .ok)
     }
 
-    @Test("the same input gives byte-identical output")
-    func deterministic() {
-        let a = ToolRunner.run(["evaluate", "--pack", "welfare"], input: Self.welfareCase)
-        let b = ToolRunner.run(["evaluate", "--pack", "welfare"], input: Self.welfareCase)
-        #expect(a.output == b.output)
-        #expect(a.output.contains(#""outcome":{"id":"adult_concern","level":3"#))
+    /// Two runs in one process share its hash seed, so Set and Dictionary order could not differ
+    /// between them: each run here is a process of its own, and thread timing differs too.
+    @Test("the same mixed input gives byte-identical output in separate processes, on one thread and on four")
+    func deterministic() throws {
+        let executable = try #require(ToolRunner.executable, "the indicia executable is built beside the tests")
+        var records: [String] = []
+        for n in 1...300 {
+            switch n % 6 {
+            case 0: records.append(#"{"id":\#(n),"pack":"nowhere-\#(n % 12)","answers":{}}"#)
+            case 1: records.append(#"{"id":\#(n),"pack":"tiny","answers":{"can_leave":"no","hours_per_week":\#(n % 100)}}"#)
+            case 2:
+                records.append(
+                    #"{"id":\#(n),"pack":"welfare","answers":{"in_danger":"no","worker_role":"nurse","age_band":"adult","papers_taken":"yes","owes_money":"yes","work_types":["farm"]}}"#
+                )
+            case 3: records.append(#"{"id":\#(n),"pack":"welfare","answers":{"in_danger":"perhaps"}}"#)
+            case 4: records.append(#"{"id":\#(n),"pack":"tiny","answers":{"can_leave":"no","#)
+            default: records.append(#"{"id":\#(n),"pack":"welfare@1999","answers":{}}"#)
+            }
+        }
+        let path = ToolRunner.temporaryDirectory() + "/cases.ndjson"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data((records.joined(separator: "\n") + "\n").utf8)))
+        var outputs: Set<Data> = []
+        for threads in ["1", "4", "1", "4"] {
+            let run = try ToolRunner.runProcess(executable, ["evaluate", "--threads", threads, path])
+            #expect(run.status == ExitCode.findings.rawValue)
+            #expect(run.output.split(separator: UInt8(ascii: "\n")).count == records.count)
+            outputs.insert(run.output)
+        }
+        #expect(outputs.count == 1)
     }
 
     /// Cases for the result goldens: an adult with signs and evidence, danger, a child with answers
@@ -194,10 +217,6 @@ struct EvaluateCommandTests {
         let output = run.output.replacingOccurrences(of: #""engine":"\#(EngineVersion.current)""#, with: #""engine":"${VERSION}""#)
         Golden.assert(output, "evaluate/welfare-\(profile).ndjson")
     }
-
-    static let welfareCase =
-        #"{"id":"x","answers":{"in_danger":"no","worker_role":"nurse","age_band":"adult","papers_taken":"yes","owes_money":"yes","work_types":["farm"]}}"#
-        + "\n"
 }
 
 @Suite("indicia evaluate --result and --threads")

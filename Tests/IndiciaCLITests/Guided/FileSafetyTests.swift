@@ -18,31 +18,48 @@ struct FileSafetyTests {
         #expect(leftovers.isEmpty)
     }
 
-    @Test("a reader never sees a half-written file: the old version stays whole until the new one replaces it")
+    @Test("a reader never sees a half-written file: while the new version is written, the old one stays whole")
     func neverPartial() async throws {
         let directory = ToolRunner.temporaryDirectory()
         let path = directory + "/big.json"
         let old = [UInt8](repeating: 0x61, count: 1 << 20)
         let new = [UInt8](repeating: 0x62, count: 32 << 20)
-        #expect(FileSystem.writeFileAtomically(path, old))
-        let writer = Task.detached { FileSystem.writeFileAtomically(path, new) }
-        var sawOld = false
-        var sawNew = false
-        while true {
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            if bytes.count == old.count && bytes.allSatisfy({ $0 == 0x61 }) {
-                sawOld = true
-            } else if bytes.count == new.count && bytes.first == 0x62 && bytes.last == 0x62 {
-                sawNew = true
-                break
-            } else {
-                Issue.record("read a partial file of \(bytes.count) bytes")
-                break
-            }
+        /// Whether the writer's temporary file (`.indicia-XXXXXX` beside the target) exists: a write is under way.
+        func writing() -> Bool {
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).contains { $0.hasPrefix(".indicia-") }
         }
-        #expect(await writer.value)
-        #expect(sawNew)
-        _ = sawOld
+        // A read counts only when the write was under way both before and after it, so the test cannot
+        // pass by reading before the write began or after it ended; a few attempts make missing it unlikely.
+        var readsDuringWrite = 0
+        for _ in 0..<5 where readsDuringWrite == 0 {
+            #expect(FileSystem.writeFileAtomically(path, old))
+            let finished = Locked(false)
+            let writer = Task.detached {
+                let ok = FileSystem.writeFileAtomically(path, new)
+                finished.withLock { $0 = true }
+                return ok
+            }
+            while true {
+                let done = finished.withLock { $0 }
+                let before = writing()
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+                let during = before && writing()
+                if bytes.count == old.count && bytes.allSatisfy({ $0 == 0x61 }) {
+                    if during { readsDuringWrite += 1 }
+                    if done {
+                        Issue.record("the write finished and the old version is still there")
+                        break
+                    }
+                } else if bytes.count == new.count && bytes.allSatisfy({ $0 == 0x62 }) {
+                    break
+                } else {
+                    Issue.record("read a partial file of \(bytes.count) bytes")
+                    break
+                }
+            }
+            #expect(await writer.value)
+        }
+        #expect(readsDuringWrite > 0, "no read fell inside a write, so nothing was observed")
     }
 
     @Test("a failed write leaves the old file intact and no temporary file behind")

@@ -50,6 +50,28 @@ enum ToolRunner {
         return path
     }()
 
+    /// The built `indicia` executable, beside the test bundle; nil if it is not there.
+    static var executable: String? {
+        let path = (Bundle.main.executableURL?.deletingLastPathComponent().path ?? ".") + "/indicia"
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
+    /// Runs the `indicia` executable in a process of its own (so with its own hash seed), returning
+    /// its standard output and exit status.
+    static func runProcess(_ executable: String, _ arguments: [String]) throws -> (output: Data, status: Int32) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ["INDICIA_PACKS": fixturePacks, "NO_COLOR": "1"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (output, process.terminationStatus)
+    }
+
     static func temporaryDirectory() -> String {
         let path = scratch + "/" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
