@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """indicia evaluate as a request/response coprocess: each result must arrive before the next
-case is sent (and before stdin is closed).
+case is sent (and before stdin is closed). Runs on the test-owned copy of the tiny pack.
 
     Tests/e2e/coprocess.py path/to/indicia
 """
@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-process = subprocess.Popen([sys.argv[1], "evaluate", "--pack", os.path.join(root, "examples/tiny/rules/tiny.yaml")],
+process = subprocess.Popen([sys.argv[1], "evaluate", "--pack", os.path.join(root, "Tests/IndiciaCLITests/Fixtures/packs/rules/tiny.yaml")],
                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 requests = [
     {"id": "first", "answers": {"documents_held": "yes"}},

@@ -86,7 +86,7 @@ struct DiffCommandTests {
 
     @Test("two different packs is a usage error; a pack that does not load is 65; a missing path 66; --format html works")
     func errors() {
-        let other = ToolRunner.run(["diff", Self.fixtures + "/v1", ToolRunner.repositoryRoot + "/examples/tiny"])
+        let other = ToolRunner.run(["diff", Self.fixtures + "/v1", ToolRunner.packsFolder(["tiny"])])
         #expect(other.code == .usage)
         #expect(other.errors.contains("holds pack 'shelter'") && other.errors.contains("holds pack 'tiny'"))
         #expect(ToolRunner.run(["diff", Self.fixtures + "/v1", Self.fixtures + "/missing"]).code == .noInput)

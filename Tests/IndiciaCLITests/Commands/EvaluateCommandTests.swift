@@ -6,7 +6,7 @@ import Testing
 
 @Suite("indicia evaluate")
 struct EvaluateCommandTests {
-    static let tiny = ToolRunner.repositoryRoot + "/examples/tiny/rules/tiny.yaml"
+    static let tiny = ToolRunner.fixturePacks + "/rules/tiny.yaml"
     static let good = #"{"id":"c1","answers":{"documents_held":"yes","hours_per_week":70,"can_leave":"no"}}"#
 
     func lines(_ text: String) -> [[String: Any]] {

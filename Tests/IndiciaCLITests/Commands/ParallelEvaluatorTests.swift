@@ -8,7 +8,7 @@ import Testing
 /// threads, bounded memory for unknown packs. ThreadSanitizer runs these too (`scripts/test`).
 @Suite("indicia evaluate: stream and threads")
 struct ParallelEvaluatorTests {
-    static let tiny = ToolRunner.repositoryRoot + "/examples/tiny/rules/tiny.yaml"
+    static let tiny = ToolRunner.fixturePacks + "/rules/tiny.yaml"
 
     static func results(_ text: String) -> [[String: Any]] {
         text.split(separator: "\n").map { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) ?? [:] }
@@ -131,7 +131,7 @@ struct ParallelEvaluatorTests {
         #expect(error["code"] as? String == "malformed-json")
         #expect(error["path"] as? String == "")
 
-        let library = PackLibrary.load(paths: [ToolRunner.repositoryRoot + "/examples/tiny"])
+        let library = PackLibrary.load(paths: [ToolRunner.packsFolder(["tiny"])])
         let pack = try #require(library.compile(rulesID: "tiny").0)
         let fromLibraryRun = PackRuntime(pack: pack).evaluateJSON(Array(input.utf8))
         let fromLibrary = try #require(Self.results(String(decoding: fromLibraryRun.bytes, as: UTF8.self)).last)
@@ -167,13 +167,9 @@ struct ParallelEvaluatorTests {
 
     /// A packs folder with the tiny pack and a pack that does not compile (`base`).
     static func mixedPacksRoot() throws -> String {
-        let root = ToolRunner.temporaryDirectory()
+        let root = ToolRunner.packsFolder(["tiny"])
         let fm = FileManager.default
-        try fm.createDirectory(atPath: root + "/rules", withIntermediateDirectories: true)
-        try fm.createDirectory(atPath: root + "/questionnaires", withIntermediateDirectories: true)
         let repo = ToolRunner.repositoryRoot
-        try fm.copyItem(atPath: repo + "/examples/tiny/rules/tiny.yaml", toPath: root + "/rules/tiny.yaml")
-        try fm.copyItem(atPath: repo + "/examples/tiny/questionnaires/tiny.yaml", toPath: root + "/questionnaires/tiny.yaml")
         try fm.copyItem(atPath: repo + "/Tests/IndiciaKitTests/Fixtures/lint/cycle/rules.yaml", toPath: root + "/rules/base.yaml")
         try fm.copyItem(atPath: repo + "/Tests/IndiciaKitTests/Fixtures/lint/cycle/questionnaire.yaml", toPath: root + "/questionnaires/base.yaml")
         return root

@@ -26,6 +26,18 @@ enum ToolRunner {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/packs").path
     }
 
+    /// A new packs folder (rules/ and questionnaires/) holding copies of the named fixture packs only.
+    static func packsFolder(_ ids: [String]) -> String {
+        let root = temporaryDirectory()
+        for folder in ["rules", "questionnaires"] {
+            try? FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+            for id in ids {
+                try? FileManager.default.copyItem(atPath: fixturePacks + "/\(folder)/\(id).yaml", toPath: root + "/\(folder)/\(id).yaml")
+            }
+        }
+        return root
+    }
+
     static func run(
         _ arguments: [String], input: String = "", chunk: Int = .max, directory: String? = nil, environment: [String: String] = [:],
         today: String? = nil
