@@ -11,16 +11,9 @@ struct DiffCommandTests {
     static let fixtures = ToolRunner.repositoryRoot + "/Tests/IndiciaKitTests/Fixtures/packtests"
     static let arguments = ["diff", fixtures + "/v1", fixtures + "/v2", "--cases", fixtures + "/diff/cases.ndjson"]
 
-    static func golden(_ actual: String, _ name: String) {
-        let path = fixtures + "/diff/" + name
-        let relative = actual.replacingOccurrences(of: fixtures + "/", with: "")
-        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
-            #expect(FileManager.default.createFile(atPath: path, contents: Data(relative.utf8)))
-            Issue.record("recorded golden \(name); run again without RECORD_GOLDENS")
-            return
-        }
-        let expected = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        #expect(relative == expected, "golden diff/\(name) differs")
+    /// Compares with `Fixtures/goldens/diff/NAME` (fixture paths written relative to the fixtures folder).
+    static func golden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        Golden.assert(actual.replacingOccurrences(of: fixtures + "/", with: ""), "diff/" + name, sourceLocation: sourceLocation)
     }
 
     @Test("the change list, in text and JSON, matches the golden files")
