@@ -27,12 +27,14 @@ enum ReportCommand {
             Results are read a line at a time; the report ends by saying what it left out (error
             results, results of packs without a report: block, JSON that is not a result, lines that
             are not JSON, screenings outside the period), with counts.
-            --format csv writes the screening tables as one tidy CSV table (one row per count).
+            --format csv writes one tidy CSV table: the screening counts (one row per count), or the
+            training-needs figures (one row per figure: agencies, gaps, capacities, rounds, agencies not
+            re-assessed, notes); a mix of both kinds of result is a usage error.
 
             Exit codes: 0 printed, 1 printed, but some records were not JSON (each is named on standard
             error by its position, never its text, and counted as left out), or --agency names no agency
-            in the latest round, 64 usage error, 66 an input cannot be read, 74 the output file could not
-            be written.
+            in the latest round, 64 usage error (also --format csv over both kinds of result), 66 an
+            input cannot be read, 74 the output file could not be written.
 
             """,
         valued: ["--format", "--suppress", "--out", "--packs", "--from", "--to", "--agency"], switches: ["--rounds"], run: run)
@@ -104,6 +106,12 @@ enum ReportCommand {
             }
         }
         let report = builder.report(suppressBelow: threshold, from: arguments.options["--from"], to: arguments.options["--to"])
+        if format == "csv" && arguments.options["--agency"] == nil && !report.screening.isEmpty && !report.training.isEmpty {
+            context.errors.write(
+                "indicia report: --format csv writes one table, and the input holds both screening and training-needs results: report them separately\n"
+            )
+            return .usage
+        }
         let text: String
         if let name = arguments.options["--agency"] {
             guard let plan = actionPlan(name, report) else {

@@ -9,11 +9,14 @@ public enum CSVReport {
     /// The id columns, in order.
     static let idColumns = ["quarter", "level", "area", "type", "organisation", "action", "judgement", "indicator"]
 
-    /// Renders the report's screening statistics (training results have no CSV form yet).
+    /// Renders the report's screening statistics, or, for a report of training-needs results only,
+    /// the training table (``TrainingCSV``). One CSV file holds one table: a report with both kinds
+    /// of result is refused by `indicia report --format csv` before this is called.
     ///
     /// - Parameter report: The report.
     /// - Returns: CSV text with CRLF line ends.
     public static func render(_ report: NetworkReport) -> String {
+        if report.screening.isEmpty && !report.training.isEmpty { return TrainingCSV.render(report) }
         var out = (["pack", "table", "row", "column"] + idColumns + ["count", "hidden"]).joined(separator: ",") + "\r\n"
         for statistics in report.screening {
             let typeIDs = Set(statistics.dimensions.filter { $0.categories.map(\.id) == ["yes", "no"] && !$0.id.hasPrefix("indicator_") }.map(\.id))

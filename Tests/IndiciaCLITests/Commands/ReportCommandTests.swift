@@ -85,6 +85,20 @@ struct ReportCommandTests {
         #expect(report["not_results"]?.number == 1)
     }
 
+    @Test("--format csv writes the training table; screening and training results together are refused, not mixed")
+    func csvOneKind() throws {
+        let training = Self.trainingResults()
+        let csv = ToolRunner.run(["report", "--format", "csv"], input: training)
+        #expect(csv.code == .ok)
+        #expect(csv.output.hasPrefix("pack,table,round,agency,agency_id,item,measure,value\r\n"))
+        let screening = ToolRunner.run(["evaluate", "--pack", "welfare"], input: #"{"id":"a","answers":{}}"# + "\n").output
+        #expect(screening.contains("\"ok\":true"))
+        let mixed = ToolRunner.run(["report", "--format", "csv"], input: training + screening)
+        #expect(mixed.code == .usage)
+        #expect(mixed.output.isEmpty)
+        #expect(mixed.errors.contains("--format csv writes one table"))
+    }
+
     @Test("nothing to report says so")
     func empty() {
         let run = ToolRunner.run(["report"], input: "\n\n")

@@ -235,6 +235,26 @@ struct TrainingNetworkTests {
         Fixtures.assertGolden(MarkdownReport.render(report), "reports/training-rounds.md")
         Fixtures.assertGolden(JSONReport.render(report), "reports/training-rounds.json")
         Fixtures.assertGolden(HTMLReport.render(report), "reports/training-rounds.html")
+        let csv = CSVReport.render(report)
+        Fixtures.assertGolden(csv, "reports/training-rounds.csv")
+        let rows = csv.split(separator: "\r\n").map(String.init)
+        #expect(rows.first == "pack,table,round,agency,agency_id,item,measure,value")
+        // Written from the example: Millbank Academy (number 7) closed its referral gap since 2025.
+        #expect(rows.contains("training,gaps,agencies.ndjson,Millbank Academy,7,referral,change,closed"))
+        #expect(rows.contains("training,not_reassessed,agencies.ndjson,Kirkgate community centre (fictional),22,,last_round,agencies-2025.ndjson"))
+        #expect(rows.contains("training,rounds,agencies-2025.ndjson,,,,agencies,14"))
+        #expect(rows.contains("training,rounds,agencies.ndjson,,,,agencies,21"))
+        // One note, the renaming, with its kind.
+        #expect(rows.filter { $0.hasPrefix("training,notes,") }.count == 1)
+        #expect(rows.contains { $0.hasPrefix("training,notes,,,,,renamed,") })
+        // A name with a comma is quoted, so the row keeps the header's eight fields.
+        #expect(rows.contains("training,agencies,agencies.ndjson,\"Home Office immigration enforcement, Leeds (fictional)\",17,,kind,home_office"))
+        // Referral counts from 1 to 4 never appear: they are "<5", as in the other formats.
+        let referrals = rows.filter { $0.hasPrefix("training,capacities,") && $0.contains(",referrals_last_year,value,") }
+        #expect(referrals.count == 21)
+        let values = referrals.compactMap { $0.split(separator: ",", omittingEmptySubsequences: false).last.map(String.init) }
+        #expect(values.allSatisfy { $0 == "<5" || $0.isEmpty || (Double($0).map { $0 == 0 || $0 >= 5 } ?? false) })
+        #expect(values.contains("<5"))
         // Written from the example: Millbank Academy trained everyone to level 2 and both DSLs this year.
         let millbank = try #require(report.training.change(of: "Millbank Academy"))
         #expect(millbank.count(.closed) == 7)
