@@ -7,6 +7,9 @@
 //   respaced    differential: every input, as given and with a space after every ':' and ',' outside
 //               strings, gives the same results byte for byte (error columns aside, which move)
 //   tests       pack test files (kind: tests) against a fixed pack: decoding, checking, running, reports, lint
+//   fhir        differential: every input read as a QuestionnaireResponse with the compact reader and
+//               with the general one only gives the same answers or the same error (screening pack;
+//               the seeds in Fuzz/corpus/fhir answer its questionnaire revision 2026.11)
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -14,11 +17,11 @@
 #endif
 
 enum FuzzTarget: String {
-    case yaml, pack, expression, `case`, respaced, tests
+    case yaml, pack, expression, `case`, respaced, tests, fhir
 
     static let current: FuzzTarget = {
         guard let raw = getenv("FUZZ_TARGET"), let target = FuzzTarget(rawValue: String(cString: raw)) else {
-            fputs("FUZZ_TARGET must be one of yaml, pack, expression, case, respaced, tests\n", stderr)
+            fputs("FUZZ_TARGET must be one of yaml, pack, expression, case, respaced, tests, fhir\n", stderr)
             exit(2)
         }
         return target
@@ -76,7 +79,7 @@ let screeningRuntime: PackRuntime? = {
 public func initialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?)
     -> Int32
 {
-    if FuzzTarget.current == .case || FuzzTarget.current == .respaced, screeningRuntime == nil {
+    if [.case, .respaced, .fhir].contains(FuzzTarget.current), screeningRuntime == nil {
         fputs("fuzz: the shipped screening pack does not load (run from the repository root)\n", stderr)
         exit(2)
     }
@@ -116,6 +119,26 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             fputs(
                 "respaced: different results\n\(String(decoding: compact.bytes, as: UTF8.self))\n\(String(decoding: spaced.bytes, as: UTF8.self))\n",
                 stderr)
+            abort()
+        }
+    case .fhir:
+        guard let runtime = screeningRuntime else { abort() }
+        let provider = SinglePackProvider(runtime)
+        var compact = Evaluation()
+        var general = Evaluation()
+        let same = bytes.withUnsafeBufferPointer { line -> Bool in
+            let a = FHIRResponseDecoder.decode(line, packs: provider, defaultPack: 0, limits: .standard, compact: true, into: &compact)
+            let b = FHIRResponseDecoder.decode(line, packs: provider, defaultPack: 0, limits: .standard, compact: false, into: &general)
+            switch (a, b) {
+            case (.failure(let x), .failure(let y)): return x == y
+            case (.success(let x), .success(let y)):
+                let questions = runtime.pack.questionCount
+                return x.idRange == y.idRange && compact.slots[..<questions] == general.slots[..<questions] && compact.texts == general.texts
+            default: return false
+            }
+        }
+        if !same {
+            fputs("fhir: the compact and general QuestionnaireResponse readers differ\n", stderr)
             abort()
         }
     case .tests:
