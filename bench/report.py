@@ -46,6 +46,15 @@ for name in walls:
     ratio = "—" if name == me else f"{ours / rate(name):.1f}x"
     print(f"| {name} | {statistics.median(walls[name]):.3f} | {rate(name):,.0f} | {rss[name] / 1024:.1f} | {ratio} |")
 
+# Each Indicia configuration against each peer, from the same run.
+configs = [c for c in [me, "indicia evaluate --result summary", "indicia evaluate --result summary --threads 1"] if c in walls]
+print("\n| peer | median wall s | " + " | ".join(f"{c.replace('indicia evaluate', 'Indicia').replace(' (1 process)', '')} is" for c in configs) + " |")
+print("|---|---:|" + "---:|" * len(configs))
+for name in walls:
+    if name.startswith("indicia evaluate"):
+        continue
+    print(f"| {name} | {statistics.median(walls[name]):.3f} | " + " | ".join(f"{rate(c) / rate(name):.1f}x" for c in configs) + " |")
+
 targets = [
     ("zen table graph, evaluate (1 thread)", 30, "zen-engine single thread"),
     ("reference.py (python+orjson)", 4, "Python reference"),
