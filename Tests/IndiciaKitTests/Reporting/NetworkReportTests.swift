@@ -54,21 +54,20 @@ struct NetworkReportTests {
 
     @Test("screening statistics suppress small counts and never show case ids or free text")
     func suppression() throws {
-        let runtime = try #require(ShippedPacks.screening)
+        let runtime = try #require(TestPacks.welfare)
         var results: [JSONValue] = []
-        let danger =
-            #"{"id":"CASE-SECRET-ID","answers":{"immediate_danger":"yes","worker_sector":"police","age_group":"adult","concern_notes":"FREE-TEXT-SECRET"}}"#
-        let none = #"{"id":"OTHER-ID","answers":{"immediate_danger":"no","worker_sector":"school","age_group":"adult","controlled_movement":"no"}}"#
+        let danger = #"{"id":"CASE-SECRET-ID","answers":{"in_danger":"yes","worker_role":"nurse","age_band":"adult","notes":"FREE-TEXT-SECRET"}}"#
+        let none = #"{"id":"OTHER-ID","answers":{"in_danger":"no","worker_role":"teacher","age_band":"adult","papers_taken":"no"}}"#
         for _ in 0..<3 { results.append(try JSONValue.parse(runtime.evaluateJSON(Array(danger.utf8)).bytes)) }
         for _ in 0..<6 { results.append(try JSONValue.parse(runtime.evaluateJSON(Array(none.utf8)).bytes)) }
-        let report = NetworkReport(results: results, packs: ShippedPacks.reportPacks, suppressBelow: 5)
+        let report = NetworkReport(results: results, packs: TestPacks.reportPacks, suppressBelow: 5)
         let statistics = try #require(report.screening.first)
         #expect(statistics.screenings == 9)
         let trend = try #require(statistics.tables.first { $0.id == "quarter_level" })
         // No dates were given: every screening is in the "not known" quarter.
         #expect(trend.rows.map(\.label) == ["Not known", "All quarters"])
-        // Immediate danger shares level 4 with "danger not ruled out": the trend counts by level.
-        let dangerColumn = try #require(trend.columns.firstIndex { $0.label.hasPrefix("Level 4") })
+        // Level 4 is the welfare pack's danger band alone: its column carries the band's label.
+        let dangerColumn = try #require(trend.columns.firstIndex { $0.label == "Danger — call 999 now" })
         #expect(trend.counts[0][dangerColumn] == nil, "3 is below 5 and must be hidden")
         #expect(trend.counts[1][dangerColumn] == nil, "the level's total equals the hidden 3, so it is hidden too")
         let rendered = [
@@ -79,7 +78,7 @@ struct NetworkReportTests {
             #expect(!text.contains("CASE-SECRET-ID") && !text.contains("OTHER-ID") && !text.contains("FREE-TEXT-SECRET"))
             #expect(text.contains(hidden))
         }
-        let lower = NetworkReport(results: results, packs: ShippedPacks.reportPacks, suppressBelow: 2)
+        let lower = NetworkReport(results: results, packs: TestPacks.reportPacks, suppressBelow: 2)
         let lowerTrend = try #require(lower.screening.first?.tables.first { $0.id == "quarter_level" })
         #expect(lowerTrend.counts[0][dangerColumn] == 3)
     }

@@ -3,34 +3,31 @@ import Testing
 
 @testable import IndiciaKit
 
-/// The screening evidence base over the fictional example data (examples/screening/cases.ndjson,
-/// made by scripts/generate-screenings.py with its default seed).
+/// The screening evidence base over 200 seeded random results of the test-owned welfare pack
+/// (`TestPacks`): every answer type, some not known or left out, dated 2025–2026.
 @Suite("Screening evidence base")
 struct ScreeningReportTests {
-    static let results: [[UInt8]] = {
-        guard let runtime = ShippedPacks.screening,
-            let text = try? String(contentsOfFile: ShippedPacks.repositoryRoot + "/examples/screening/cases.ndjson", encoding: .utf8)
-        else { return [] }
-        return text.split(separator: "\n").map { runtime.evaluateJSON(Array($0.utf8)).bytes }
-    }()
+    static let results = TestPacks.welfareResults(count: Self.count, seed: 2026)
+    /// Few enough that some counts are small (to be hidden), enough for every quarter.
+    static let count = 200
 
     static func report(threshold: Int = 5, from: String? = nil, to: String? = nil, extra: [String] = []) -> NetworkReport {
         var builder = NetworkReportBuilder(
-            packs: ShippedPacks.reportPacks, from: from.flatMap { CalendarDate.days(fromISO: $0) }.map(Int.init),
+            packs: TestPacks.reportPacks, from: from.flatMap { CalendarDate.days(fromISO: $0) }.map(Int.init),
             to: to.flatMap { CalendarDate.days(fromISO: $0) }.map(Int.init))
         for result in results { builder.add(line: result) }
         for line in extra { builder.add(line: Array(line.utf8)) }
         return builder.report(suppressBelow: threshold, from: from, to: to)
     }
 
-    @Test("the report over the example data matches its golden files in every format")
+    @Test("the report over the random welfare results matches its golden files in every format")
     func goldens() throws {
-        #expect(Self.results.count == 1800)
+        #expect(Self.results.count == Self.count)
         let report = Self.report()
-        Fixtures.assertGolden(MarkdownReport.render(report), "reports/screening.md")
-        Fixtures.assertGolden(JSONReport.render(report), "reports/screening.json")
-        Fixtures.assertGolden(CSVReport.render(report), "reports/screening.csv")
-        Fixtures.assertGolden(HTMLReport.render(report), "reports/screening.html")
+        Fixtures.assertGolden(MarkdownReport.render(report), "reports/welfare.md")
+        Fixtures.assertGolden(JSONReport.render(report), "reports/welfare.json")
+        Fixtures.assertGolden(CSVReport.render(report), "reports/welfare.csv")
+        Fixtures.assertGolden(HTMLReport.render(report), "reports/welfare.html")
     }
 
     @Test("every count from 1 to 4 is hidden, and every shown count is the true count")
@@ -51,7 +48,7 @@ struct ScreeningReportTests {
                 }
             }
         }
-        #expect(small > 0, "the example data has small counts to hide")
+        #expect(small > 0, "the data has small counts to hide")
         #expect(shown.hiddenCount > small, "secondary suppression hides more than the small counts")
     }
 
@@ -63,21 +60,23 @@ struct ScreeningReportTests {
             let values = row.compactMap { $0 }
             #expect(values.dropLast().reduce(0, +) == values.last)
         }
-        #expect(statistics.screenings == 1800)
+        #expect(statistics.screenings == Self.count)
         let action = try #require(statistics.tables.first { $0.id == "action" })
         let byAction = action.counts.map { $0[0] ?? -1 }
-        let nrm = try #require(action.rows.firstIndex { $0.coordinates.first?.category == "nrm_referral" })
+        // In the welfare pack's report: block only 'referral' is an NRM referral.
+        let nrm = try #require(action.rows.firstIndex { $0.coordinates.first?.category == "referral" })
         let notKnown = try #require(action.rows.firstIndex { $0.coordinates.first?.category == "not_known" })
         let notReferred = try #require(action.rows.firstIndex { $0.coordinates.first?.category == "not_referred" })
-        #expect(byAction[nrm] + byAction[notKnown] + byAction[notReferred] == 1800)
+        #expect(byAction[nrm] + byAction[notKnown] + byAction[notReferred] == Self.count)
     }
 
     @Test("a screening whose worker raised the level of concern is counted under professional judgement")
     func judgement() throws {
-        let runtime = try #require(ShippedPacks.screening)
+        let runtime = try #require(TestPacks.welfare)
+        // An adult who owes money they cannot repay: level 3 by the rules, raised to 4.
         let raised = runtime.evaluateJSON(
             Array(
-                #"{"id":"j","answers":{"immediate_danger":"no","worker_sector":"police","age_group":"adult"},"judgement":{"level":3,"reason":"SECRET-REASON"}}"#
+                #"{"id":"j","answers":{"in_danger":"no","age_band":"adult","owes_money":"yes"},"judgement":{"level":4,"reason":"SECRET-REASON"}}"#
                     .utf8))
         #expect(raised.ok)
         let report = Self.report(threshold: 1, extra: [String(decoding: raised.bytes, as: UTF8.self)])
@@ -85,32 +84,32 @@ struct ScreeningReportTests {
         let counts = Dictionary(
             uniqueKeysWithValues: table.rows.enumerated().map { ($1.coordinates.first?.category ?? "total", table.counts[$0][0]) })
         #expect(counts["raised"] == 1)
-        #expect(counts["none"] == 1800)
-        #expect(counts["total"] == 1801)
+        #expect(counts["none"] == Self.count)
+        #expect(counts["total"] == Self.count + 1)
         for text in [MarkdownReport.render(report), JSONReport.render(report), CSVReport.render(report)] { #expect(!text.contains("SECRET-REASON")) }
     }
 
     @Test("--from and --to count only screenings in the period and say how many were left out")
     func period() throws {
-        let statistics = try #require(Self.report(threshold: 1, from: "2024-01-01", to: "2024-12-31").screening.first)
+        let statistics = try #require(Self.report(threshold: 1, from: "2025-01-01", to: "2025-12-31").screening.first)
         let trend = try #require(statistics.tables.first { $0.id == "quarter_level" })
-        #expect(trend.rows.map { $0.coordinates.first?.category } == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", nil])
+        #expect(trend.rows.map { $0.coordinates.first?.category } == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", nil])
         let all = try #require(Self.report(threshold: 1).screening.first)
         let allTrend = try #require(all.tables.first { $0.id == "quarter_level" })
-        let in2024 = allTrend.rows.indices.filter { allTrend.rows[$0].coordinates.first?.category.hasPrefix("2024") == true }
+        let in2025 = allTrend.rows.indices.filter { allTrend.rows[$0].coordinates.first?.category.hasPrefix("2025") == true }
             .map { allTrend.counts[$0].last.flatMap { $0 } ?? 0 }.reduce(0, +)
         let undated = allTrend.rows.indices.filter { allTrend.rows[$0].coordinates.first?.category == "not_known" }
             .map { allTrend.counts[$0].last.flatMap { $0 } ?? 0 }.reduce(0, +)
-        #expect(statistics.screenings == in2024)
+        #expect(statistics.screenings == in2025)
         #expect(statistics.undatedLeftOut == undated)
-        #expect(statistics.outsidePeriod == 1800 - in2024 - undated)
-        #expect(MarkdownReport.render(Self.report(from: "2024-01-01", to: "2024-12-31")).contains("dated from 2024-01-01 to 2024-12-31"))
+        #expect(statistics.outsidePeriod == Self.count - in2025 - undated)
+        #expect(MarkdownReport.render(Self.report(from: "2025-01-01", to: "2025-12-31")).contains("dated from 2025-01-01 to 2025-12-31"))
     }
 
     @Test("older results without the context values count as not known; other packs, errors and junk are left out with counts")
     func leftOut() throws {
         let old =
-            #"{"id":"o1","ok":true,"pack":{"id":"screening","revision":"2025.1"},"outcome":{"id":"some_concerns"},"values":{"worker_sector_reported":"police"}}"#
+            #"{"id":"o1","ok":true,"pack":{"id":"welfare","revision":"6"},"outcome":{"id":"some_signs"},"values":{"role_reported":"nurse"}}"#
         let report = Self.report(
             threshold: 1,
             extra: [
@@ -118,7 +117,7 @@ struct ScreeningReportTests {
                 "not json at all", #"{"id":"t","ok":tru"#, "[1,2]",
             ])
         let statistics = try #require(report.screening.first)
-        #expect(statistics.screenings == 1801)
+        #expect(statistics.screenings == Self.count + 1)
         let area = try #require(statistics.tables.first { $0.id == "area_type" })
         let notKnown = try #require(area.rows.firstIndex { $0.coordinates.first?.category == "not_known" })
         let base = try #require(Self.report(threshold: 1).screening.first?.tables.first { $0.id == "area_type" })
