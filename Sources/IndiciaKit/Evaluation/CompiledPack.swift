@@ -3,29 +3,13 @@
 /// Answers live in numbered slots resolved at load time; evaluation never looks anything up by name.
 public struct CompiledPack: Sendable {
 
-    /// The pack's contents, shared by every copy: copying a pack costs one reference count, not one per field.
+    /// The pack's contents, shared by every copy: copying a pack costs one reference count, not one
+    /// per field. What the compiler produced (``Parts``), plus what is derived from it once.
     final class Storage: Sendable {
-        let identity: PackIdentity
-        let questionnaire: Questionnaire
-        let rules: RuleSet
-        let services: [String: Service]
-        let symbols: SymbolTable
+        let parts: Parts
         let valueSlots: [Int]
         let indicatorSlots: [Int]
         let scoreSlots: [Int]
-        let outcomeSlot: Int
-        let slotCount: Int
-        let visibility: [(section: Evaluator?, question: Evaluator?)]
-        let expressions: [TypedExpr?]
-        let outcomeConditions: [Evaluator?]
-        let recommendationConditions: [Evaluator?]
-        /// Per recommendation: the expression naming a further service (`services_from`), if any.
-        let recommendationServices: [Evaluator?]
-        let outcomeSymbols: [Int32]
-        let choiceSymbols: [[Int32]]
-        let questionIndex: [String: Int]
-        let dependencies: Dependencies
-        let questionCount: Int
         let staticEvidence: [[Int]?]
         /// Questions that have skip logic (section or question); the others are always asked.
         let conditionalQuestions: [Int]
@@ -33,36 +17,16 @@ public struct CompiledPack: Sendable {
         let stepBoxes: [StepBox]
         let unretainedSteps: [Unmanaged<StepBox>]
 
-        init(
-            identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable,
-            valueSlots: [Int], indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int,
-            visibility: [(section: Evaluator?, question: Evaluator?)], program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?],
-            recommendationConditions: [Evaluator?], recommendationServices: [Evaluator?], outcomeSymbols: [Int32], choiceSymbols: [[Int32]],
-            questionIndex: [String: Int], dependencies: Dependencies
-        ) {
-            self.identity = identity
-            self.questionnaire = questionnaire
-            self.rules = rules
-            self.services = services
-            self.symbols = symbols
-            self.valueSlots = valueSlots
-            self.indicatorSlots = indicatorSlots
-            self.scoreSlots = scoreSlots
-            self.outcomeSlot = outcomeSlot
-            self.slotCount = slotCount
-            self.visibility = visibility
-            self.expressions = expressions
-            self.outcomeConditions = outcomeConditions
-            self.recommendationConditions = recommendationConditions
-            self.recommendationServices = recommendationServices
-            self.outcomeSymbols = outcomeSymbols
-            self.choiceSymbols = choiceSymbols
-            self.questionIndex = questionIndex
-            self.dependencies = dependencies
-            questionCount = questionnaire.questions.count
-            stepBoxes = program.map { StepBox(slot: $0.slot, evaluate: $0.evaluate) }
+        init(_ parts: Parts) {
+            self.parts = parts
+            valueSlots = parts.layout.valueSlots
+            indicatorSlots = parts.layout.indicatorSlots
+            scoreSlots = parts.layout.scoreSlots
+            stepBoxes = parts.program.map { StepBox(slot: $0.slot, evaluate: $0.evaluate) }
             unretainedSteps = stepBoxes.map { Unmanaged.passUnretained($0) }
+            let visibility = parts.visibility
             conditionalQuestions = visibility.indices.filter { visibility[$0].section != nil || visibility[$0].question != nil }
+            let expressions = parts.expressions
             staticEvidence = indicatorSlots.map { slot in
                 expressions[slot]?.staticEvidence { expressions.indices.contains($0) ? expressions[$0] : nil }
             }
@@ -73,20 +37,8 @@ public struct CompiledPack: Sendable {
     /// Every lookup table the pack can read: its rule set's own and the shared ones it imports.
     public internal(set) var tables: [DataTable] = []
 
-    init(
-        identity: PackIdentity, questionnaire: Questionnaire, rules: RuleSet, services: [String: Service], symbols: SymbolTable, valueSlots: [Int],
-        indicatorSlots: [Int], scoreSlots: [Int], outcomeSlot: Int, slotCount: Int, visibility: [(section: Evaluator?, question: Evaluator?)],
-        program: [Step], expressions: [TypedExpr?], outcomeConditions: [Evaluator?], recommendationConditions: [Evaluator?],
-        recommendationServices: [Evaluator?] = [], outcomeSymbols: [Int32], choiceSymbols: [[Int32]], questionIndex: [String: Int],
-        dependencies: Dependencies
-    ) {
-        storage = Storage(
-            identity: identity, questionnaire: questionnaire, rules: rules, services: services, symbols: symbols, valueSlots: valueSlots,
-            indicatorSlots: indicatorSlots, scoreSlots: scoreSlots, outcomeSlot: outcomeSlot, slotCount: slotCount, visibility: visibility,
-            program: program, expressions: expressions, outcomeConditions: outcomeConditions, recommendationConditions: recommendationConditions,
-            recommendationServices: recommendationServices, outcomeSymbols: outcomeSymbols, choiceSymbols: choiceSymbols,
-            questionIndex: questionIndex, dependencies: dependencies)
-    }
+    /// A pack from what the compiler produced.
+    init(_ parts: Parts) { storage = Storage(parts) }
 
     /// One compiled computation: fill `slot` by running `evaluate`.
     struct Step: Sendable {
@@ -109,37 +61,39 @@ public struct CompiledPack: Sendable {
     }
 
     /// Which pack this is.
-    public var identity: PackIdentity { storage.identity }
+    public var identity: PackIdentity { storage.parts.identity }
     /// The questionnaire.
-    public var questionnaire: Questionnaire { storage.questionnaire }
+    public var questionnaire: Questionnaire { storage.parts.questionnaire }
     /// The rule set.
-    public var rules: RuleSet { storage.rules }
+    public var rules: RuleSet { storage.parts.rules }
     /// Services from the directories the rule set uses, by id.
-    public var services: [String: Service] { storage.services }
+    public var services: [String: Service] { storage.parts.services }
     /// Interned text used by rules and answers.
-    public var symbols: SymbolTable { storage.symbols }
+    public var symbols: SymbolTable { storage.parts.symbols }
 
     /// Number of questions; question `i` lives in slot `i`.
-    public var questionCount: Int { storage.questionCount }
+    public var questionCount: Int { storage.parts.layout.questionCount }
+    /// Where everything lives in an evaluation's slots.
+    var layout: SlotLayout { storage.parts.layout }
     var valueSlots: [Int] { storage.valueSlots }
     var indicatorSlots: [Int] { storage.indicatorSlots }
     var scoreSlots: [Int] { storage.scoreSlots }
-    var outcomeSlot: Int { storage.outcomeSlot }
-    var slotCount: Int { storage.slotCount }
+    var outcomeSlot: Int { storage.parts.layout.outcomeSlot }
+    var slotCount: Int { storage.parts.layout.slotCount }
 
     /// Skip logic per question: the section's condition and the question's own.
-    var visibility: [(section: Evaluator?, question: Evaluator?)] { storage.visibility }
+    var visibility: [(section: Evaluator?, question: Evaluator?)] { storage.parts.visibility }
     /// The compiled expression behind each derived slot (for explanations).
-    var expressions: [TypedExpr?] { storage.expressions }
-    var outcomeConditions: [Evaluator?] { storage.outcomeConditions }
-    var recommendationConditions: [Evaluator?] { storage.recommendationConditions }
-    var recommendationServices: [Evaluator?] { storage.recommendationServices }
-    var outcomeSymbols: [Int32] { storage.outcomeSymbols }
+    var expressions: [TypedExpr?] { storage.parts.expressions }
+    var outcomeConditions: [Evaluator?] { storage.parts.outcomeConditions }
+    var recommendationConditions: [Evaluator?] { storage.parts.recommendationConditions }
+    var recommendationServices: [Evaluator?] { storage.parts.recommendationServices }
+    var outcomeSymbols: [Int32] { storage.parts.outcomeSymbols }
     /// Choice symbols of each question (empty for non-choice questions).
-    var choiceSymbols: [[Int32]] { storage.choiceSymbols }
-    var questionIndex: [String: Int] { storage.questionIndex }
+    var choiceSymbols: [[Int32]] { storage.parts.choiceSymbols }
+    var questionIndex: [String: Int] { storage.parts.questionIndex }
     /// The questions each slot, outcome and recommendation depends on (transitively, skip logic included).
-    var dependencies: Dependencies { storage.dependencies }
+    var dependencies: Dependencies { storage.parts.dependencies }
 
     /// Static dependency information used by `lint`.
     struct Dependencies: Sendable {

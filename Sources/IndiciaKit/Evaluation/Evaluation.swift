@@ -46,8 +46,8 @@ extension CompiledPack {
     ///
     /// - Parameter evaluation: The evaluation to reset.
     public func prepare(_ evaluation: inout Evaluation) {
-        let questionCount = storage.questionCount
-        let slotCount = storage.slotCount
+        let questionCount = storage.parts.layout.questionCount
+        let slotCount = storage.parts.layout.slotCount
         if evaluation.slots.count != slotCount || evaluation.visible.count != questionCount {
             evaluation.slots = Array(repeating: .missing(.unanswered), count: slotCount)
             evaluation.visible = Array(repeating: true, count: questionCount)
@@ -64,7 +64,7 @@ extension CompiledPack {
     /// - Parameter evaluation: The evaluation.
     /// - Returns: True if ``prepare(_:)`` of this pack (or of a copy of it) made it ready.
     public func owns(_ evaluation: Evaluation) -> Bool {
-        evaluation.preparedFor == ObjectIdentifier(storage) && evaluation.slots.count == storage.slotCount
+        evaluation.preparedFor == ObjectIdentifier(storage) && evaluation.slots.count == storage.parts.layout.slotCount
     }
 
     /// Evaluates answers already written into `evaluation.slots`.
@@ -82,9 +82,9 @@ extension CompiledPack {
             guard let slots = buffer.baseAddress else { return }
             let readable = UnsafePointer(slots)
             // Skip logic in question order: a hidden question's answer is ignored and reported.
-            let visibility = storage.visibility
+            let visibility = storage.parts.visibility
             // Answers as given live after the outcome slot, for ignored_answer().
-            let rawBase = storage.slotCount - storage.questionCount
+            let rawBase = storage.parts.layout.rawAnswerBase
             for index in storage.conditionalQuestions {
                 let rule = visibility[index]
                 let shown = Self.shows(rule.section, readable) && Self.shows(rule.question, readable)
@@ -103,7 +103,7 @@ extension CompiledPack {
                     step._withUnsafeGuaranteedRef { slots[$0.slot] = $0.evaluate(readable) }
                 }
             }
-            let outcomeConditions = storage.outcomeConditions
+            let outcomeConditions = storage.parts.outcomeConditions
             var matched = outcomeConditions.count - 1
             for (index, condition) in outcomeConditions.enumerated() {
                 guard let condition else {
@@ -119,8 +119,8 @@ extension CompiledPack {
                 if case .missing(let reason) = result, reason != .notAsked { evaluation.undetermined.append(index) }
             }
             evaluation.outcome = matched
-            slots[storage.outcomeSlot] = .symbol(storage.outcomeSymbols[matched])
-            for (index, condition) in storage.recommendationConditions.enumerated() where condition?(readable).isTrue ?? true {
+            slots[storage.parts.layout.outcomeSlot] = .symbol(storage.parts.outcomeSymbols[matched])
+            for (index, condition) in storage.parts.recommendationConditions.enumerated() where condition?(readable).isTrue ?? true {
                 evaluation.recommendations.append(index)
             }
         }

@@ -273,7 +273,8 @@ public struct CaseDecoder: Sendable {
     static func compactPrefix(_ line: UnsafeBufferPointer<UInt8>) -> (Range<Int>, Int)? {
         let head: StaticString = "{\"id\":\""
         let middle: StaticString = ",\"answers\":"
-        guard let base = line.baseAddress, line.count > head.utf8CodeUnitCount, memcmpBytes(base, head.utf8Start, head.utf8CodeUnitCount) else {
+        guard let base = line.baseAddress, line.count > head.utf8CodeUnitCount, ByteSearch.equal(base, head.utf8Start, count: head.utf8CodeUnitCount)
+        else {
             return nil
         }
         let idStart = head.utf8CodeUnitCount - 1
@@ -286,7 +287,7 @@ public struct CaseDecoder: Sendable {
         }
         guard p < line.count, base[p] == 0x22, p - idStart - 1 <= 256 else { return nil }
         let idEnd = p + 1
-        guard idEnd + middle.utf8CodeUnitCount <= line.count, memcmpBytes(base + idEnd, middle.utf8Start, middle.utf8CodeUnitCount) else {
+        guard idEnd + middle.utf8CodeUnitCount <= line.count, ByteSearch.equal(base + idEnd, middle.utf8Start, count: middle.utf8CodeUnitCount) else {
             return nil
         }
         return (idStart..<idEnd, idEnd + middle.utf8CodeUnitCount)
@@ -295,7 +296,7 @@ public struct CaseDecoder: Sendable {
     @inline(__always)
     static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         guard bytes.count == word.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
-        return memcmpBytes(base, word.utf8Start, bytes.count)
+        return ByteSearch.equal(base, word.utf8Start, count: bytes.count)
     }
 
     /// Text safe to put in a message: control characters removed, at most 64 characters.
@@ -641,7 +642,7 @@ public struct CaseDecoder: Sendable {
         guard bytes.count == other.count else { return false }
         return other.withUnsafeBufferPointer { o in
             guard let a = bytes.baseAddress, let b = o.baseAddress else { return bytes.isEmpty }
-            return memcmpBytes(a, b, bytes.count)
+            return ByteSearch.equal(a, b, count: bytes.count)
         }
     }
 

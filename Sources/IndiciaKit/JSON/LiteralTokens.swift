@@ -126,7 +126,7 @@ struct LiteralTokens: Sendable {
         guard Self.word(base, position &+ 8, end) & token.tailMask == token.tail else { return false }
         if token.length <= 16 { return true }
         return bytes.withUnsafeBufferPointer { tokens in
-            tokens.baseAddress.map { memcmpBytes(base + position + 16, $0 + token.start + 16, token.length - 16) } ?? false
+            tokens.baseAddress.map { ByteSearch.equal(base + position + 16, $0 + token.start + 16, count: token.length - 16) } ?? false
         }
     }
 

@@ -32,7 +32,7 @@ struct QuestionKeyIndex: Sendable {
         guard key.count == bytes.count else { return false }
         return key.withUnsafeBufferPointer { k in
             guard let a = k.baseAddress, let b = bytes.baseAddress else { return bytes.isEmpty }
-            return memcmpBytes(a, b, bytes.count)
+            return ByteSearch.equal(a, b, count: bytes.count)
         }
     }
 
@@ -48,20 +48,4 @@ struct QuestionKeyIndex: Sendable {
             slot = (slot + 1) & mask
         }
     }
-}
-
-@inline(__always)
-func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    var i = 0
-    while i + 8 <= count {
-        if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) {
-            return false
-        }
-        i += 8
-    }
-    while i < count {
-        if a[i] != b[i] { return false }
-        i += 1
-    }
-    return true
 }

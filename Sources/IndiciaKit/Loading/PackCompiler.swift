@@ -19,10 +19,8 @@ struct PackCompiler {
     private var state: [Int: VisitState] = [:]
     private var questionDeps: [Int: Set<Int>] = [:]
     private var referenced: Set<Int> = []
-    private let valueBase: Int
-    private let indicatorBase: Int
-    private let scoreBase: Int
-    private let outcomeSlot: Int
+    /// Where each question, value, indicator, score and the outcome live in the slots.
+    private let layout: SlotLayout
 
     private enum VisitState { case visiting, done, failed }
 
@@ -34,24 +32,20 @@ struct PackCompiler {
         self.directories = directories
         self.sharedTables = sharedTables
         self.sha256 = sha256
-        let q = questionnaire.questions.count
-        valueBase = q
-        indicatorBase = q + rules.values.count
-        scoreBase = indicatorBase + rules.indicators.count
-        outcomeSlot = scoreBase + rules.scores.count
-        expressions = Array(repeating: nil, count: outcomeSlot + 1)
+        layout = SlotLayout(
+            questions: questionnaire.questions.count, values: rules.values.count, indicators: rules.indicators.count,
+            scores: rules.scores.count)
+        expressions = Array(repeating: nil, count: layout.outcomeSlot + 1)
         environment = CompileEnvironment(questions: questionnaire.questions, names: [:])
-        // After the outcome: each question's answer as given, kept when skip logic hides it (ignored_answer).
-        environment.rawAnswerBase = outcomeSlot + 1
+        // Each question's answer as given, kept when skip logic hides it (ignored_answer).
+        environment.rawAnswerBase = layout.rawAnswerBase
     }
 
     /// Compiles, returning the pack (nil if any error) and every diagnostic found.
     mutating func compile() -> (CompiledPack?, [Diagnostic]) {
         declareNames()
         let visibility = compileSkipLogic()
-        for index in rules.values.indices { visit(valueBase + index, from: nil) }
-        for index in rules.indicators.indices { visit(indicatorBase + index, from: nil) }
-        for index in rules.scores.indices { visit(scoreBase + index, from: nil) }
+        for slot in layout.valueSlots + layout.indicatorSlots + layout.scoreSlots { visit(slot, from: nil) }
         let (outcomeConditions, outcomeDeps) = compileOutcomes()
         var (recommendationConditions, recommendationDeps) = compileRecommendations()
         let recommendationServices = compileRecommendationServices(&recommendationDeps)
@@ -74,17 +68,14 @@ struct PackCompiler {
             id: rules.id, revision: rules.revision, questionnaire: questionnaire.id,
             questionnaireRevision: questionnaire.revision, sha256: sha256, engine: EngineVersion.current)
         var pack = CompiledPack(
-            identity: identity, questionnaire: questionnaire, rules: rules, services: services, symbols: symbols,
-            valueSlots: rules.values.indices.map { valueBase + $0 },
-            indicatorSlots: rules.indicators.indices.map { indicatorBase + $0 },
-            scoreSlots: rules.scores.indices.map { scoreBase + $0 }, outcomeSlot: outcomeSlot,
-            slotCount: outcomeSlot + 1 + questionnaire.questions.count,
-            visibility: visibility, program: program, expressions: expressions, outcomeConditions: outcomeConditions,
-            recommendationConditions: recommendationConditions, recommendationServices: recommendationServices, outcomeSymbols: outcomeSymbols,
-            choiceSymbols: choiceSymbols, questionIndex: questionIndex,
-            dependencies: CompiledPack.Dependencies(
-                bySlot: questionDeps, outcomes: outcomeDeps, recommendations: recommendationDeps,
-                referencedQuestions: referenced))
+            CompiledPack.Parts(
+                identity: identity, questionnaire: questionnaire, rules: rules, services: services, symbols: symbols, layout: layout,
+                visibility: visibility, program: program, expressions: expressions, outcomeConditions: outcomeConditions,
+                recommendationConditions: recommendationConditions, recommendationServices: recommendationServices,
+                outcomeSymbols: outcomeSymbols, choiceSymbols: choiceSymbols, questionIndex: questionIndex,
+                dependencies: CompiledPack.Dependencies(
+                    bySlot: questionDeps, outcomes: outcomeDeps, recommendations: recommendationDeps,
+                    referencedQuestions: referenced)))
         pack.tables = rules.tables + sharedTables
         return (pack, bag.all)
     }
@@ -132,11 +123,11 @@ struct PackCompiler {
             environment.names[table.id] = .init(kind: .table, slot: -1, type: .text)
             slotOf[table.id] = -1
         }
-        for (index, value) in rules.values.enumerated() { declare(value.id, .value, slot: valueBase + index, type: nil, at: value.mark) }
+        for (index, value) in rules.values.enumerated() { declare(value.id, .value, slot: layout.valueBase + index, type: nil, at: value.mark) }
         for (index, indicator) in rules.indicators.enumerated() {
-            declare(indicator.id, .indicator, slot: indicatorBase + index, type: nil, at: indicator.mark)
+            declare(indicator.id, .indicator, slot: layout.indicatorBase + index, type: nil, at: indicator.mark)
         }
-        for (index, score) in rules.scores.enumerated() { declare(score.id, .score, slot: scoreBase + index, type: nil, at: score.mark) }
+        for (index, score) in rules.scores.enumerated() { declare(score.id, .score, slot: layout.scoreBase + index, type: nil, at: score.mark) }
         environment.categories = rules.categories.map(\.id)
         environment.strengths = rules.strengths.map(\.id)
         var tags: [String] = []
@@ -146,7 +137,7 @@ struct PackCompiler {
         environment.tags = tags
         environment.indicators = rules.indicators.enumerated().map { index, indicator in
             .init(
-                id: indicator.id, slot: indicatorBase + index, category: indicator.category, strength: indicator.strength,
+                id: indicator.id, slot: layout.indicatorBase + index, category: indicator.category, strength: indicator.strength,
                 tags: indicator.tags, weight: indicator.weight)
         }
     }
@@ -235,24 +226,29 @@ struct PackCompiler {
         return out
     }
 
+    /// The expression behind a derived slot (a value, indicator or score: only those are visited).
     private func source(ofSlot slot: Int) -> (ExpressionSource, String, SourceMark) {
-        if slot >= scoreBase {
-            let score = rules.scores[slot - scoreBase]
+        switch layout.kind(of: slot) {
+        case .score(let index):
+            let score = rules.scores[index]
             return (score.expression, "score '\(score.id)'", score.mark)
-        }
-        if slot >= indicatorBase {
-            let indicator = rules.indicators[slot - indicatorBase]
+        case .indicator(let index):
+            let indicator = rules.indicators[index]
             return (indicator.condition, "indicator '\(indicator.id)'", indicator.mark)
+        default:
+            let value = rules.values[slot - layout.valueBase]
+            return (value.expression, "value '\(value.id)'", value.mark)
         }
-        let value = rules.values[slot - valueBase]
-        return (value.expression, "value '\(value.id)'", value.mark)
     }
 
     private func name(ofSlot slot: Int) -> String {
-        if slot < valueBase { return questionnaire.questions[slot].id }
-        if slot >= scoreBase { return rules.scores[slot - scoreBase].id }
-        if slot >= indicatorBase { return rules.indicators[slot - indicatorBase].id }
-        return rules.values[slot - valueBase].id
+        switch layout.kind(of: slot) {
+        case .question(let index), .rawAnswer(let index): return questionnaire.questions[index].id
+        case .value(let index): return rules.values[index].id
+        case .indicator(let index): return rules.indicators[index].id
+        case .score(let index): return rules.scores[index].id
+        case .outcome: return "outcome"
+        }
     }
 
     /// Compiles a derived slot after everything it depends on (depth-first; a cycle is an error).
@@ -284,7 +280,7 @@ struct PackCompiler {
         var deps: Set<Int> = []
         var dependencyFailed = false
         for (dependency, offset) in references(in: expr) {
-            if dependency < valueBase {
+            if layout.isQuestion(dependency) {
                 deps.formUnion(questionClosure(dependency))
                 continue
             }
@@ -301,12 +297,12 @@ struct PackCompiler {
             let typed = try compiler.compile(expr)
             symbols = compiler.symbols
             let kind: CompileEnvironment.Name.Kind
-            if slot >= scoreBase {
+            if case .score = layout.kind(of: slot) {
                 kind = .score
                 guard typed.type == .number else {
                     throw ExpressionError(.exprType, "a score must be a number, but this is \(typed.type.name)", at: 0)
                 }
-            } else if slot >= indicatorBase {
+            } else if case .indicator = layout.kind(of: slot) {
                 kind = .indicator
                 guard typed.type == .bool else {
                     throw ExpressionError(.exprType, "an indicator's 'when' must be a yes/no condition, but this is \(typed.type.name)", at: 0)
@@ -341,7 +337,7 @@ struct PackCompiler {
             let expr = try Parser.parse(source.text)
             var deps: Set<Int> = []
             for (slot, _) in references(in: expr) {
-                if slot < valueBase {
+                if layout.isQuestion(slot) {
                     deps.formUnion(questionClosure(slot))
                 } else {
                     guard state[slot] == .done else { return nil }
@@ -430,7 +426,7 @@ struct PackCompiler {
     private mutating func compileRecommendations() -> ([Evaluator?], [Set<Int>]) {
         var env = environment
         env.outcomeIDs = rules.outcomes.map(\.id)
-        env.outcomeSlot = outcomeSlot
+        env.outcomeSlot = layout.outcomeSlot
         var conditions: [Evaluator?] = []
         var deps: [Set<Int>] = []
         for recommendation in rules.recommendations {
@@ -455,7 +451,7 @@ struct PackCompiler {
         }
         var env = environment
         env.outcomeIDs = rules.outcomes.map(\.id)
-        env.outcomeSlot = outcomeSlot
+        env.outcomeSlot = layout.outcomeSlot
         var out: [Evaluator?] = []
         for (index, recommendation) in rules.recommendations.enumerated() {
             guard let source = recommendation.servicesFrom else {
@@ -466,7 +462,7 @@ struct PackCompiler {
             do throws(ExpressionError) {
                 let expr = try Parser.parse(source.text)
                 for (slot, _) in references(in: expr) {
-                    if slot < valueBase {
+                    if layout.isQuestion(slot) {
                         deps[index].formUnion(questionClosure(slot))
                     } else {
                         guard state[slot] == .done else { throw ExpressionError(.exprType, "it uses a value that did not compile", at: 0) }
