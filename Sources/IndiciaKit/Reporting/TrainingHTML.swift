@@ -29,6 +29,7 @@ public enum TrainingHTML {
         html += "<span style=\"background:#ffdd00;color:#0b0c0c\">Amber: a gap to plan for</span>"
         html += "<span style=\"background:#00703c;color:#fff\">Green: at the required level</span></p>\n"
         html += "<p class=\"note\" id=\"legend\">\(escape(labels.cellLegend))</p>\n"
+        if let note = labels.notes["coverage"] { html += "<p class=\"note\" id=\"coverage-note\">\(escape(note))</p>\n" }
         if network.comparesRounds { html += changes(network, labels: labels) }
         html += "<h2>Gaps by agency and area\(network.comparesRounds ? ", " + escape(latest.title) : "")</h2>\n"
         if network.comparesRounds {

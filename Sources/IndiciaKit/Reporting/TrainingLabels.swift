@@ -13,7 +13,7 @@ public struct TrainingLabels: Sendable, Equatable {
     public var bandOrder: [String] = []
     /// Sector choice id → label.
     public var sectors: [String: String] = [:]
-    /// Explanations by id (`priority`, `staff`).
+    /// Explanations by id (`priority`, `staff`, `coverage`: what % trained counts, per role).
     public var notes: [String: String] = [:]
     /// The red/amber/green thresholds, when the pack's `policy` table gives them.
     public var redGap: Double?

@@ -14,6 +14,7 @@ public enum TrainingMarkdown {
         var out = "# Training needs across the network\n\n"
         let round = network.comparesRounds ? " Latest round: \(latest.title)." : latest.dates.map { " Agencies \($0)." } ?? ""
         out += "\(network.agencies.count) agencies.\(round) \(labels.cellLegend)\n"
+        if let note = labels.notes["coverage"] { out += "\n" + note + "\n" }
         if network.comparesRounds { out += changes(network, labels: labels) }
         out += "\n## Gaps by agency and area\n\n"
         out += "| Agency | Kind of agency | " + network.areas.map { labels.area($0) }.joined(separator: " | ") + " | Readiness |\n"

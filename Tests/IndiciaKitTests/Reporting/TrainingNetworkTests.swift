@@ -235,6 +235,11 @@ struct TrainingNetworkTests {
         Fixtures.assertGolden(MarkdownReport.render(report), "reports/training-rounds.md")
         Fixtures.assertGolden(JSONReport.render(report), "reports/training-rounds.json")
         Fixtures.assertGolden(HTMLReport.render(report), "reports/training-rounds.html")
+        // The legend says what % trained counts for each role, from the pack's report_notes.
+        let coverage = try #require(report.trainingLabels.notes["coverage"])
+        #expect(coverage.contains("Designated leads and SPOCs have their own row"))
+        #expect(MarkdownReport.render(report).contains(coverage))
+        #expect(HTMLReport.render(report).contains("<p class=\"note\" id=\"coverage-note\">"))
         let csv = CSVReport.render(report)
         Fixtures.assertGolden(csv, "reports/training-rounds.csv")
         let rows = csv.split(separator: "\r\n").map(String.init)
