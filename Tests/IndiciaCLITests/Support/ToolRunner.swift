@@ -64,8 +64,10 @@ enum ToolRunner {
 
     /// The built `indicia` executable, beside the test bundle; nil if it is not there.
     static var executable: String? {
-        let path = (Bundle.main.executableURL?.deletingLastPathComponent().path ?? ".") + "/indicia"
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+        // Linux runs the tests as an executable in the products folder; Darwin loads an .xctest bundle from it.
+        let folders = [Bundle.main.executableURL] + Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map(\.bundleURL)
+        return folders.compactMap { $0?.deletingLastPathComponent().appendingPathComponent("indicia").path }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Runs the `indicia` executable in a process of its own (so with its own hash seed), returning
