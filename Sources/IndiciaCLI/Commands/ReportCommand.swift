@@ -7,6 +7,7 @@ enum ReportCommand {
         help: """
             Usage: indicia report [FILE|DIR...] [--rounds] [--agency NAME] [--format markdown|json|csv|html]
                                   [--suppress N] [--from DATE] [--to DATE] [--out FILE] [--packs DIR]
+                                  [--threads N]
 
             Reads results written by indicia evaluate or the guided CLI (NDJSON files, folders of .json or
             .ndjson files, or standard input) and prints the network view:
@@ -30,6 +31,7 @@ enum ReportCommand {
             --format csv writes one tidy CSV table: the screening counts (one row per count), or the
             training-needs figures (one row per figure: agencies, gaps, capacities, rounds, agencies not
             re-assessed, notes); a mix of both kinds of result is a usage error.
+            --threads N reads with at most N threads (default: one per core); the report is the same.
 
             Exit codes: 0 printed, 1 printed, but some records were not JSON (each is named on standard
             error by its position, never its text, and counted as left out), or --agency names no agency
@@ -37,7 +39,7 @@ enum ReportCommand {
             input cannot be read, 74 the output file could not be written.
 
             """,
-        valued: ["--format", "--suppress", "--out", "--packs", "--from", "--to", "--agency"], switches: ["--rounds"], run: run)
+        valued: ["--format", "--suppress", "--out", "--packs", "--from", "--to", "--agency", "--threads"], switches: ["--rounds"], run: run)
 
     static func run(_ arguments: Arguments, _ context: Context) -> ExitCode {
         let format = arguments.options["--format"] ?? "markdown"
@@ -73,6 +75,14 @@ enum ReportCommand {
             }
             period.append(Int(day))
         }
+        var threads = Platform.processorCount
+        if let option = arguments.options["--threads"] {
+            guard let count = Int(option), (1...256).contains(count) else {
+                context.errors.write("indicia report: --threads must be a whole number from 1 to 256, not '\(option)'\n")
+                return .usage
+            }
+            threads = count
+        }
         if let from = period[0], let to = period[1], from > to {
             context.errors.write("indicia report: --from must not be after --to\n")
             return .usage
@@ -92,9 +102,9 @@ enum ReportCommand {
             for file in files {
                 let outcome: (problem: Problem?, bad: Int)
                 if file == "-" {
-                    outcome = read(context.input, name: "<stdin>", into: &builder, errors: context.errors)
+                    outcome = ReportReader.read(context.input, name: "<stdin>", into: &builder, errors: context.errors, threads: threads)
                 } else if !FileSystem.isDirectory(file), let fd = FileSystem.openForReading(file) {
-                    outcome = read(FileInput(fd: fd, owned: true), name: file, into: &builder, errors: context.errors)
+                    outcome = ReportReader.read(FileInput(fd: fd, owned: true), name: file, into: &builder, errors: context.errors, threads: threads)
                 } else {
                     outcome = (Problem(message: "cannot read \(file)", code: .noInput), 0)
                 }
@@ -150,44 +160,6 @@ enum ReportCommand {
     struct Problem {
         var message: String
         var code: ExitCode
-    }
-
-    /// Feeds every record of one input to the builder: result lines, or pretty-printed result
-    /// documents (as the guided CLI's `--out` writes), framed by ``CaseStream`` exactly as
-    /// `indicia evaluate` frames cases. A record that is not JSON is counted as left out and named
-    /// on standard error with its input, line and column (the same position `indicia evaluate`
-    /// gives for the same bad record), never with its text; reading goes on. Returns the problem
-    /// that stopped the input, if any, and how many records were not JSON.
-    static func read(
-        _ input: InputSource, name: String, into builder: inout NetworkReportBuilder, errors: OutputSink
-    ) -> (problem: Problem?, bad: Int) {
-        var stream = CaseStream(limits: CaseLimits(maxLineBytes: maxRecordBytes))
-        var bad = 0
-        while true {
-            while let record = stream.next() {
-                if let failure = record.failure {
-                    bad += 1
-                    builder.countNotJSON()
-                    errors.write("indicia report: \(name):\(record.line): left out: \(failure.message) [\(failure.code.rawValue)]\n")
-                    continue
-                }
-                let failure = stream.buffer.withUnsafeBufferPointer { bytes -> String? in
-                    let slice = UnsafeBufferPointer(rebasing: bytes[record.range])
-                    guard let error = builder.add(bytes: slice) else { return nil }
-                    let (located, line) = CaseStream.locate(error, in: slice, line: record.line)
-                    let column = located.column.map { ":\($0)" } ?? ""
-                    return "\(name):\(line)\(column): left out: not a result (\(located.message)) [\(located.code.rawValue)]"
-                }
-                if let failure {
-                    bad += 1
-                    errors.write("indicia report: \(failure)\n")
-                }
-            }
-            if stream.isFinished { return (nil, bad) }
-            let n = stream.read(into: { input.read(into: $0) })
-            if n < 0 { return (Problem(message: "cannot read \(name)", code: .noInput), bad) }
-            if n == 0 { stream.finish() }
-        }
     }
 
     /// The last part of a path, for naming a round.

@@ -44,7 +44,8 @@ public struct CaseStream: Sendable {
     private var finished = false
     private var line = 1
     private var scan = Scan()
-    /// How much is read at a time by ``read(into:)``.
+    /// How much is read at a time by ``read(into:)``, unless the stream is made with a larger
+    /// `readSize`.
     public static let chunk = 1 << 18
     /// Deepest nesting a record can have (as ``JSONScanner``).
     static let maxDepth = 64
@@ -78,11 +79,18 @@ public struct CaseStream: Sendable {
         var skipping = false
     }
 
+    /// How much ``read(into:)`` asks for at a time (at least ``chunk``).
+    public let readSize: Int
+
     /// Creates an empty stream.
     ///
-    /// - Parameter limits: The limits; a record longer than `maxLineBytes` is refused.
-    public init(limits: CaseLimits = .standard) {
+    /// - Parameters:
+    ///   - limits: The limits; a record longer than `maxLineBytes` is refused.
+    ///   - readSize: How much ``read(into:)`` asks for at a time: ``chunk``, or more for a reader
+    ///     that hands each read's records to several threads (bigger batches).
+    public init(limits: CaseLimits = .standard, readSize: Int = CaseStream.chunk) {
         self.limits = limits
+        self.readSize = max(readSize, Self.chunk)
         buffer = []
     }
 
@@ -93,6 +101,7 @@ public struct CaseStream: Sendable {
     ///   - limits: The limits.
     public init(complete bytes: [UInt8], limits: CaseLimits = .standard) {
         self.limits = limits
+        readSize = Self.chunk
         buffer = bytes
         end = bytes.count
         finished = true
@@ -117,12 +126,39 @@ public struct CaseStream: Sendable {
     /// - Returns: What `body` returned.
     public mutating func read(into body: (UnsafeMutableRawBufferPointer) -> Int) -> Int {
         compact()
-        if buffer.count - end < Self.chunk { buffer.append(contentsOf: repeatElement(0, count: Self.chunk + end - buffer.count + Self.chunk / 2)) }
+        if buffer.count - end < readSize { buffer.append(contentsOf: repeatElement(0, count: readSize + end - buffer.count + readSize / 2)) }
         let room = buffer.count - end
         let from = end
         let n = buffer.withUnsafeMutableBytes { raw in body(UnsafeMutableRawBufferPointer(rebasing: raw[from..<(from + room)])) }
         if n > 0 { end += min(n, room) }
         return n
+    }
+
+    /// Hands the buffer over and goes on in `spare`: the records returned so far stay valid in the
+    /// buffer handed over (now in `spare`), and the bytes not yet consumed are copied to the front
+    /// of the new buffer (what `spare` held, reused). For a reader that lets other threads count a
+    /// batch of records while it reads the next one into the other buffer.
+    ///
+    /// - Parameter spare: A buffer to go on in (any contents); gets the buffer handed over.
+    public mutating func handOver(into spare: inout [UInt8]) {
+        let shift = start
+        let kept = end - start
+        let size = kept + readSize + readSize / 2
+        if spare.count < size { spare.append(contentsOf: repeatElement(0, count: size - spare.count)) }
+        if kept > 0 {
+            spare.withUnsafeMutableBytes { target in
+                buffer.withUnsafeBytes { source in
+                    guard let to = target.baseAddress, let from = source.baseAddress else { return }
+                    to.copyMemory(from: from + shift, byteCount: kept)
+                }
+            }
+        }
+        swap(&buffer, &spare)
+        end -= shift
+        start = 0
+        scan.position -= shift
+        scan.opener -= shift
+        if scan.firstLineEnd >= 0 { scan.firstLineEnd -= shift }
     }
 
     /// Marks the end of the input: the last line counts even without a line ending.
@@ -143,7 +179,7 @@ public struct CaseStream: Sendable {
         scan.position -= shift
         scan.opener -= shift
         if scan.firstLineEnd >= 0 { scan.firstLineEnd -= shift }
-        if buffer.count > end + 4 * Self.chunk { buffer.removeSubrange((end + 2 * Self.chunk)...) }
+        if buffer.count > end + 4 * readSize { buffer.removeSubrange((end + 2 * readSize)...) }
     }
 
     /// The next complete record, or nil when more input is needed (or, once finished, at the end).

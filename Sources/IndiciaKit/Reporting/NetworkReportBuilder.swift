@@ -4,7 +4,7 @@
 /// What a result is comes from its pack's `report:` block (``ReportConventions``), never from the
 /// names of its values: results of a pack without one are left out and counted.
 public struct NetworkReportBuilder: Sendable {
-    private let packs: [String: ReportPack]
+    private var packs: [String: ReportPack]
     private let from: Int?
     private let to: Int?
     /// Screening tallies by pack id, in the order first seen.
@@ -72,6 +72,44 @@ public struct NetworkReportBuilder: Sendable {
         }
     }
 
+    /// A builder with the same packs, period and round, and nothing counted yet: for a thread that
+    /// counts a later part of the same input, to be added back with ``merge(_:)``.
+    public var fresh: NetworkReportBuilder {
+        var builder = NetworkReportBuilder(packs: [], from: from, to: to)
+        builder.packs = packs
+        builder.round = round
+        builder.started = started
+        return builder
+    }
+
+    /// Adds what another builder counted, as if its records had been added here, after this one's
+    /// (`other` read the input that follows: its packs, agencies and counts come after these).
+    /// Splitting an input anywhere between records and merging the parts in order gives the same
+    /// report as adding every record to one builder.
+    ///
+    /// - Parameter other: A builder made with ``fresh`` from this one (same packs, period, round).
+    public mutating func merge(_ other: NetworkReportBuilder) {
+        for id in other.screeningOrder {
+            guard let tally = other.screening[id] else { continue }
+            if screening[id] == nil {
+                screening[id] = tally
+                screeningOrder.append(id)
+            } else {
+                screening[id]?.merge(tally)
+            }
+        }
+        if trainingPack == nil { trainingPack = other.trainingPack }
+        let offset = training.count
+        for var record in other.training {
+            record.sequence += offset
+            training.append(record)
+        }
+        errorRecords += other.errorRecords
+        otherRecords += other.otherRecords
+        notResults += other.notResults
+        notJSON += other.notJSON
+    }
+
     /// Counts one record that could not even be framed (binary, overlong) as not JSON.
     public mutating func countNotJSON() {
         notJSON += 1
@@ -133,7 +171,6 @@ public struct NetworkReportBuilder: Sendable {
             }
             record.round = round
             record.sequence = training.count
-            if record.name.isEmpty { record.name = "agency \(training.count + 1)" }
             if let organisation = pack.conventions.organisation, let sector = result["values"]?[organisation.value]?.string {
                 record.sector = sector
             }
@@ -153,7 +190,11 @@ public struct NetworkReportBuilder: Sendable {
     public func report(suppressBelow: Int = 5, from fromText: String? = nil, to toText: String? = nil) -> NetworkReport {
         var report = NetworkReport(suppressBelow: suppressBelow)
         let labels = trainingPack?.training ?? TrainingLabels()
-        report.training = TrainingNetwork(records: training, roundNames: roundNames, labels: labels)
+        // An agency that gave no name is called by its place in the input (named here, not as it is
+        // added, so that merged builders name it the same).
+        var records = training
+        for index in records.indices where records[index].name.isEmpty { records[index].name = "agency \(records[index].sequence + 1)" }
+        report.training = TrainingNetwork(records: records, roundNames: roundNames, labels: labels)
         report.trainingLabels = labels
         report.screening = screeningOrder.compactMap { screening[$0]?.statistics(threshold: suppressBelow, fromText: fromText, toText: toText) }
         report.errorRecords = errorRecords

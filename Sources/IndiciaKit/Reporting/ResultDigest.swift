@@ -28,14 +28,25 @@ struct ResultDigest {
         case notRaised = 2
     }
 
-    private static let okKey = Array("ok".utf8)
-    private static let packKey = Array("pack".utf8)
-    private static let outcomeKey = Array("outcome".utf8)
-    private static let valuesKey = Array("values".utf8)
-    private static let indicatorsKey = Array("indicators".utf8)
-    private static let judgementKey = Array("judgement".utf8)
-    private static let raisedKey = Array("raised".utf8)
-    static let idKey = Array("id".utf8)
+    /// Whether a key is `word`: lengths first, then bytes (keys are short; most differ in length).
+    @inline(__always)
+    static func same(_ key: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard key.count == word.utf8CodeUnitCount, let base = key.baseAddress else { return key.count == word.utf8CodeUnitCount }
+        let start = word.utf8Start
+        for index in 0..<key.count where base[index] != start[index] { return false }
+        return true
+    }
+
+    /// Whether a key is `bytes`, as ``same(_:_:)-(_,StaticString)``.
+    @inline(__always)
+    static func same(_ key: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
+        guard key.count == bytes.count else { return false }
+        return bytes.withUnsafeBufferPointer { other in
+            guard let base = key.baseAddress, let start = other.baseAddress else { return true }
+            for index in 0..<other.count where base[index] != start[index] { return false }
+            return true
+        }
+    }
 
     /// Scans one JSON document.
     ///
@@ -53,27 +64,27 @@ struct ResultDigest {
         } else {
             try forEachMember(&scanner) { (key, scanner) throws(CaseError) in
                 let start = scanner.position
-                if key.elementsEqual(okKey) {
+                if same(key, "ok") {
                     if scanner.peek == 0x74 || scanner.peek == 0x66 {
                         digest.ok = try scanner.readLiteral(path: "")
                     } else {
                         try skip(&scanner)
                     }
-                } else if key.elementsEqual(packKey) {
-                    digest.packID = try member(idKey, of: &scanner)
-                } else if key.elementsEqual(outcomeKey) {
-                    digest.outcomeID = try member(idKey, of: &scanner)
-                } else if key.elementsEqual(valuesKey) {
+                } else if same(key, "pack") {
+                    digest.packID = try member("id", of: &scanner)
+                } else if same(key, "outcome") {
+                    digest.outcomeID = try member("id", of: &scanner)
+                } else if same(key, "values") {
                     try skip(&scanner)
                     if bytes[start] == 0x7B { digest.values = start..<scanner.position }
-                } else if key.elementsEqual(judgementKey) {
+                } else if same(key, "judgement") {
                     if scanner.peek == 0x6E {
                         _ = try scanner.readLiteral(path: "")
                         digest.judgement = Judgement.none
                     } else if scanner.peek == 0x7B {
                         var raised = false
                         try forEachMember(&scanner) { (name, scanner) throws(CaseError) in
-                            if name.elementsEqual(raisedKey), scanner.peek == 0x74 || scanner.peek == 0x66 {
+                            if same(name, "raised"), scanner.peek == 0x74 || scanner.peek == 0x66 {
                                 raised = try scanner.readLiteral(path: "") == true
                             } else {
                                 try skip(&scanner)
@@ -83,7 +94,7 @@ struct ResultDigest {
                     } else {
                         try skip(&scanner)
                     }
-                } else if key.elementsEqual(indicatorsKey) {
+                } else if same(key, "indicators") {
                     try skip(&scanner)
                     if bytes[start] == 0x5B { digest.indicators = start..<scanner.position }
                 } else {
@@ -97,14 +108,14 @@ struct ResultDigest {
     }
 
     /// The text of member `key` of the object at the scanner (skipped whole), or nil.
-    private static func member(_ key: [UInt8], of scanner: inout JSONScanner) throws(CaseError) -> [UInt8]? {
+    private static func member(_ key: StaticString, of scanner: inout JSONScanner) throws(CaseError) -> [UInt8]? {
         guard scanner.peek == 0x7B else {
             try skip(&scanner)
             return nil
         }
         var found: [UInt8]?
         try forEachMember(&scanner) { (name, scanner) throws(CaseError) in
-            if found == nil, name.elementsEqual(key), scanner.peek == 0x22 {
+            if found == nil, same(name, key), scanner.peek == 0x22 {
                 found = try text(&scanner)
             } else {
                 try skip(&scanner)
@@ -132,7 +143,17 @@ struct ResultDigest {
         }
         repeat {
             scanner.skipWhitespace()
-            let key = try scanner.readString(path: "")
+            // A plain key (no escape, control character or non-ASCII byte) is found sixteen bytes at a time.
+            let key: JSONScanner.StringToken
+            let bytes = scanner.bytes
+            if let base = bytes.baseAddress, scanner.position < bytes.count, base[scanner.position] == 0x22,
+                case let end = plainText(UnsafeRawPointer(base), bytes.count, scanner.position + 1), end < bytes.count, base[end] == 0x22
+            {
+                key = JSONScanner.StringToken(start: scanner.position + 1, end: end, hasEscapes: false)
+                scanner.position = end + 1
+            } else {
+                key = try scanner.readString(path: "")
+            }
             try scanner.expect(0x3A, "':'", path: "")
             scanner.skipWhitespace()
             if key.hasEscapes {

@@ -65,10 +65,10 @@ struct ScreeningTally: Sendable {
             var scanner = JSONScanner(UnsafeBufferPointer(rebasing: bytes[range]))
             try ResultDigest.forEachMember(&scanner) { (key, scanner) throws(CaseError) in
                 if scanner.peek == 0x22 {
-                    let isDate = key.elementsEqual(dateKey)
-                    let isArea = !isDate && key.elementsEqual(areaKey)
-                    let isOrganisation = !isDate && !isArea && key.elementsEqual(organisationKey)
-                    let isAction = !isDate && !isArea && !isOrganisation && key.elementsEqual(actionKey)
+                    let isDate = ResultDigest.same(key, dateKey)
+                    let isArea = !isDate && ResultDigest.same(key, areaKey)
+                    let isOrganisation = !isDate && !isArea && ResultDigest.same(key, organisationKey)
+                    let isAction = !isDate && !isArea && !isOrganisation && ResultDigest.same(key, actionKey)
                     guard isDate || isArea || isOrganisation || isAction else {
                         try ResultDigest.skipString(&scanner)
                         return
@@ -85,7 +85,7 @@ struct ScreeningTally: Sendable {
                     }
                 } else if scanner.peek == 0x74 || scanner.peek == 0x66 || scanner.peek == 0x6E {
                     let flag = try scanner.readLiteral(path: "")
-                    if flag == true, let index = typeKeys.firstIndex(where: { key.elementsEqual($0) }) { types[index] = true }
+                    if flag == true, let index = typeKeys.firstIndex(where: { ResultDigest.same(key, $0) }) { types[index] = true }
                 } else {
                     try ResultDigest.skip(&scanner)
                 }
@@ -116,14 +116,14 @@ struct ScreeningTally: Sendable {
                     scanner.skipWhitespace()
                     if scanner.peek == 0x7B {
                         try ResultDigest.forEachMember(&scanner) { (key, scanner) throws(CaseError) in
-                            if key.elementsEqual(ResultDigest.idKey), scanner.peek == 0x22 {
+                            if ResultDigest.same(key, "id"), scanner.peek == 0x22 {
                                 let token = try scanner.readString(path: "")
                                 if token.hasEscapes {
                                     let id = try scanner.decodeBytes(token, path: "")
                                     if let index = indicatorIDs.firstIndex(of: id) { byIndicator[index] += 1 }
                                 } else {
                                     let id = scanner.slice(token)
-                                    if let index = indicatorIDs.firstIndex(where: { id.elementsEqual($0) }) { byIndicator[index] += 1 }
+                                    if let index = indicatorIDs.firstIndex(where: { ResultDigest.same(id, $0) }) { byIndicator[index] += 1 }
                                 }
                             } else {
                                 try ResultDigest.skip(&scanner)
@@ -158,6 +158,25 @@ struct ScreeningTally: Sendable {
         case .none?: byJudgement[2] += 1
         case nil: byJudgement[3] += 1
         }
+    }
+
+    /// Adds another tally of the same pack and period (``NetworkReportBuilder/merge(_:)``).
+    mutating func merge(_ other: ScreeningTally) {
+        total += other.total
+        for (quarter, counts) in other.byQuarter {
+            var merged = byQuarter[quarter] ?? Array(repeating: 0, count: counts.count)
+            for index in counts.indices { merged[index] += counts[index] }
+            byQuarter[quarter] = merged
+        }
+        for area in byArea.indices {
+            for column in byArea[area].indices { byArea[area][column] += other.byArea[area][column] }
+        }
+        for index in byOrganisation.indices { byOrganisation[index] += other.byOrganisation[index] }
+        for index in byAction.indices { byAction[index] += other.byAction[index] }
+        for index in byIndicator.indices { byIndicator[index] += other.byIndicator[index] }
+        for index in byJudgement.indices { byJudgement[index] += other.byJudgement[index] }
+        undatedLeftOut += other.undatedLeftOut
+        outsidePeriod += other.outsidePeriod
     }
 
     /// Days since 1970-01-01 of a `YYYY-MM-DD` date, or nil.

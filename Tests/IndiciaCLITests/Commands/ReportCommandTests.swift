@@ -33,6 +33,28 @@ struct ReportCommandTests {
         }
     }
 
+    @Test("the report and its messages are the same with one thread or several, over batches large enough to be cut")
+    func threads() {
+        let results = Self.trainingResults()
+        var input = ""
+        for round in 0..<300 {
+            input += results
+            if round % 37 == 0 { input += "not json \(round)\n" + #"{"id":"e","ok":false}"# + "\n" }
+        }
+        #expect(input.utf8.count > 4 * ReportReader.parallelThreshold)
+        let one = ToolRunner.run(["report", "--format", "json", "--threads", "1"], input: input)
+        #expect(one.code == .findings)
+        #expect(one.errors.split(separator: "\n").count == 9)
+        #expect(one.output.contains("\"error_records\": 9"))
+        for (threads, chunk) in [("2", Int.max), ("3", 100_000)] {
+            let many = ToolRunner.run(["report", "--format", "json", "--threads", threads], input: input, chunk: chunk)
+            #expect(many.code == one.code)
+            #expect(many.output == one.output, "--threads \(threads), chunk \(chunk)")
+            #expect(many.errors == one.errors, "--threads \(threads), chunk \(chunk)")
+        }
+        #expect(ToolRunner.run(["report", "--threads", "0"], input: input).code == .usage)
+    }
+
     @Test("a pretty-printed result (as --out writes) is read as one document, even a byte at a time")
     func prettyDocument() throws {
         let line = try #require(Self.trainingResults().split(separator: "\n").first)

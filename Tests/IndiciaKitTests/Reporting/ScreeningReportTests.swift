@@ -131,4 +131,39 @@ struct ScreeningReportTests {
                 == "Left out: 1 error result (records that could not be evaluated); 1 result of packs with no report: block here; 2 lines that are not JSON; 1 JSON document that is not a result."
         )
     }
+    @Test("counting an input in parts and merging them in order gives the same report, whatever the cuts")
+    func mergedParts() throws {
+        let training = try #require(ShippedPacks.runtime("training"))
+        let agencies = try String(contentsOfFile: ShippedPacks.repositoryRoot + "/examples/training/agencies.ndjson", encoding: .utf8)
+        // Training results, two without a name (called by their place in the input), among screenings and junk.
+        var lines: [[UInt8]] = agencies.split(separator: "\n").prefix(6).enumerated().map { index, line in
+            var result = training.evaluateJSON(Array(line.utf8)).bytes
+            if index % 3 == 1, let text = String(bytes: result, encoding: .utf8) {
+                result = Array(text.replacingOccurrences(of: #"^\{"id":"[^"]*""#, with: #"{"id":"""#, options: .regularExpression).utf8)
+            }
+            return result
+        }
+        lines.insert(contentsOf: Self.results.prefix(400), at: 3)
+        lines += [Array("not json".utf8), Array(#"{"id":"e","ok":false}"#.utf8), Array("[1]".utf8)] + Self.results.suffix(300)
+        func report(_ parts: [Range<Int>]) -> String {
+            var builder = NetworkReportBuilder(packs: ShippedPacks.reportPacks, from: CalendarDate.days(fromISO: "2023-04-01").map(Int.init))
+            for part in parts {
+                var piece = builder.fresh
+                for line in lines[part] { piece.add(line: line) }
+                builder.merge(piece)
+            }
+            let report = builder.report(suppressBelow: 3, from: "2023-04-01")
+            return JSONReport.render(report) + MarkdownReport.render(report)
+        }
+        let whole = report([0..<lines.count])
+        #expect(whole.contains("agency 2"))
+        #expect(whole.contains("Left out: 1 error result"))
+        var random = FixturePack.Random(state: 7)
+        for _ in 0..<6 {
+            let cuts = ([0, lines.count] + (0..<random.below(5)).map { _ in random.below(lines.count + 1) }).sorted()
+            let parts = zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+            #expect(report(parts) == whole, "cuts \(cuts)")
+        }
+        #expect(report((0..<lines.count).map { $0..<($0 + 1) }) == whole)
+    }
 }
