@@ -36,8 +36,8 @@ struct PackLocator: Sendable {
         return ["rules", "questionnaires"].map { root + "/" + $0 }.filter(FileSystem.isDirectory)
     }
 
-    /// The folders to read for a `--pack` naming a file or folder: it, its folder's siblings
-    /// (`../questionnaires`, `../rules`), and the root's folders.
+    /// The folders to read for a `--pack` naming a file or folder: that folder (or the file's) and
+    /// its siblings `../questionnaires` and `../rules` where they exist.
     func paths(forPackPath path: String) -> [String] {
         var paths: [String] = []
         let directory = FileSystem.isDirectory(path) ? path : (path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
