@@ -21,8 +21,8 @@ enum EvaluateCommand {
             --result full (the default) writes the explained result: evidence, sources, services and
             every missing-data list. --result summary writes ids, counts and flags only: pack identity,
             outcome, scores, values, category counts, indicator ids, next-step ids, missing-data flags.
-            --threads N evaluates with at most N threads (default: one per core); --threads 1 also
-            writes on the same thread.
+            --threads N (1 to 256) evaluates with at most N threads (default: one per core);
+            --threads 1 also writes on the same thread.
 
             The JSON Schemas: indicia schema case --pack ID (cases), indicia schema result (results).
 

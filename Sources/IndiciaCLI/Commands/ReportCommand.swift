@@ -3,7 +3,7 @@ import IndiciaKit
 /// `indicia report`: aggregates many results into the network view.
 enum ReportCommand {
     static let command = Tool.Command(
-        name: "report", summary: "aggregate many results into tables, JSON or HTML",
+        name: "report", summary: "aggregate many results into tables (Markdown or CSV), JSON or HTML",
         help: """
             Usage: indicia report [FILE|DIR...] [--rounds] [--agency NAME] [--format markdown|json|csv|html]
                                   [--suppress N] [--from DATE] [--to DATE] [--out FILE] [--packs DIR]
