@@ -136,6 +136,12 @@ struct PackTestRoundsTests {
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("closed: [children]") })
         #expect(closed.mark.line == line + 1)
         #expect(report.text().contains("FAIL training-rounds: council_closes_referral_gap_and_opens_children_gap"))
+        #expect(!report.text().contains("No indicator is present"))
+        let json = try JSONValue.parse(report.json())
+        let first = try #require(json["tests"]?.array?.first)
+        #expect(first["outcome"] == .null)
+        #expect(first["failures"]?.array?.first?["expectation"]?.string == "agencies")
+        #expect(first["failures"]?.array?.first?["line"]?.number == Double(line + 1))
         #expect(report.summary.hasSuffix("1 failed"))
     }
 
