@@ -321,7 +321,7 @@ struct GuidedTrainingTests {
         // Hilltop School, agency 1: 40 staff; spotting the signs at level 2 with all trained (a school
         // needs 2: green); referrals at level 1 with 60% trained (a school needs 3: red, 2 levels
         // short, 16 staff untrained, priority 2 + 40/50 = 2.8); no named lead.
-        let answers = ["1", "2026-06-01", "1", "40", "2", "100", "1", "60", "3", ""]
+        let answers = ["1", "2026-06-01", "1", "40", "2", "100", "1", "60", "3", "2", ""]
         let run = ToolRunner.run(["assess", "--pack", "skills"], input: GuidedSessionTests.script(answers))
         #expect(run.code == .ok, "\(run.output)")
         #expect(

@@ -5,46 +5,43 @@ import Testing
 
 @Suite("Network report")
 struct NetworkReportTests {
+    /// The test-owned skills pack's 2026 round: Hilltop School, Riverbank Health Clinic, Lakeside School.
     static func trainingResults() throws -> [JSONValue] {
-        let runtime = try #require(ShippedPacks.runtime("training"))
-        let path = ShippedPacks.repositoryRoot + "/examples/training/agencies.ndjson"
+        let runtime = try #require(TestPacks.runtime("skills"))
+        let path = TestPacks.directory + "/../cases/skills-2026.ndjson"
         return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
             try JSONValue.parse(runtime.evaluateJSON(Array(line.utf8)).bytes)
         }
     }
 
-    @Test("the Markdown report over the example agencies matches its golden file")
+    @Test("the Markdown report over the skills pack's agencies matches its golden file")
     func markdown() throws {
-        let report = NetworkReport(results: try Self.trainingResults(), packs: ShippedPacks.reportPacks)
-        Fixtures.assertGolden(MarkdownReport.render(report), "reports/training.md")
+        let report = NetworkReport(results: try Self.trainingResults(), packs: TestPacks.reportPacks)
+        Fixtures.assertGolden(MarkdownReport.render(report), "reports/skills.md")
         let training = report.training
-        #expect(training.agencies.count == 21)
-        #expect(
-            training.areas.map { report.trainingLabels.area($0) } == [
-                "Spotting the signs", "Responding safely", "Referral routes", "Children and young people", "Offenders who may be victims",
-                "Information sharing", "Designated leads and SPOCs",
-            ])
-        // The council: 950 high-exposure staff at a First Responder (weight 3 x 1.5 x 2.9), and leads one level
-        // short with half trained: (1 + 50/50) x 13.05 = 26.1, above the police's offenders gap (1.8 x 13.5 = 24.3).
-        #expect(training.priorities.first?.agency == "Calderbridge Council adult and children's social care")
-        #expect(training.priorities.first?.areaLabel == "Designated leads and SPOCs")
-        #expect(training.priorities.first?.score == 26.1)
-        #expect(zip(training.priorities, training.priorities.dropFirst()).allSatisfy { $0.score >= $1.score })
-        #expect(
-            training.readinessCounts.map(\.band)
-                == ["mature", "substantial", "early", "first_steps"].filter { band in training.agencies.contains { $0.readinessBand == band } })
+        #expect(training.agencies.count == 3)
+        #expect(training.areas.map { report.trainingLabels.area($0) } == ["Spotting the signs", "Making referrals"])
+        // Lakeside School: nobody trained in spotting the signs, 2 levels short: 2 + 100/50 = 4.
+        // Hilltop School: referrals 2 levels short, 60% trained: 2 + 40/50 = 2.8.
+        #expect(training.priorities.map(\.agency) == ["Lakeside School", "Hilltop School"])
+        #expect(training.priorities.map(\.score) == [4, 2.8])
+        #expect(training.priorities.first?.areaLabel == "Spotting the signs")
+        // In the order of the pack's report_bands table: only Riverbank has a named lead.
+        #expect(training.readinessCounts.map(\.band) == ["ready", "not_ready"])
+        #expect(training.readinessCounts.map(\.agencies) == [1, 2])
         #expect(!training.comparesRounds)
         #expect(training.notes.isEmpty)
     }
 
     @Test("the JSON report holds the matrix, priorities, staff by level and readiness")
     func json() throws {
-        let report = NetworkReport(results: try Self.trainingResults(), packs: ShippedPacks.reportPacks)
+        let report = NetworkReport(results: try Self.trainingResults(), packs: TestPacks.reportPacks)
         let value = try JSONValue.parse(Array(JSONReport.render(report).utf8))
-        #expect(value["agencies"]?.array?.count == 21)
-        // The police: level 2 of the required 3 in offenders who may be victims, 60% trained.
-        #expect(value["agencies"]?.array?.first?["areas"]?["offenders"]?["rag"]?.string == "amber")
-        #expect((value["staff_needing_training_by_level"]?.array?.count ?? 0) >= 3)
+        #expect(value["agencies"]?.array?.count == 3)
+        // Hilltop School: referrals at level 1 of the required 3, 60% trained.
+        #expect(value["agencies"]?.array?.first?["areas"]?["referral"]?["rag"]?.string == "red")
+        // Levels required: 2 and 3 (schools), 3 and 2 (the clinic).
+        #expect(value["staff_needing_training_by_level"]?.array?.compactMap { $0["level"]?.number } == [2, 3])
         let staff = value["staff_needing_training_by_level"]?.array?.compactMap { $0["staff"]?.number }.reduce(0, +) ?? 0
         let expected = report.training.agencies.flatMap { agency in
             agency.cells.values.filter { $0.required > 0 }.map(\.staffNeeding)

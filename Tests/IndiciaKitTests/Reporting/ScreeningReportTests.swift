@@ -133,8 +133,8 @@ struct ScreeningReportTests {
     }
     @Test("counting an input in parts and merging them in order gives the same report, whatever the cuts")
     func mergedParts() throws {
-        let training = try #require(ShippedPacks.runtime("training"))
-        let agencies = try String(contentsOfFile: ShippedPacks.repositoryRoot + "/examples/training/agencies.ndjson", encoding: .utf8)
+        let training = try #require(TestPacks.runtime("skills"))
+        let agencies = try String(contentsOfFile: TestPacks.directory + "/../cases/skills-2026.ndjson", encoding: .utf8)
         // Training results, two without a name (called by their place in the input), among screenings and junk.
         var lines: [[UInt8]] = agencies.split(separator: "\n").prefix(6).enumerated().map { index, line in
             var result = training.evaluateJSON(Array(line.utf8)).bytes
@@ -146,17 +146,18 @@ struct ScreeningReportTests {
         lines.insert(contentsOf: Self.results.prefix(400), at: 3)
         lines += [Array("not json".utf8), Array(#"{"id":"e","ok":false}"#.utf8), Array("[1]".utf8)] + Self.results.suffix(300)
         func report(_ parts: [Range<Int>]) -> String {
-            var builder = NetworkReportBuilder(packs: ShippedPacks.reportPacks, from: CalendarDate.days(fromISO: "2023-04-01").map(Int.init))
+            var builder = NetworkReportBuilder(packs: TestPacks.reportPacks, from: CalendarDate.days(fromISO: "2025-04-01").map(Int.init))
             for part in parts {
                 var piece = builder.fresh
                 for line in lines[part] { piece.add(line: line) }
                 builder.merge(piece)
             }
-            let report = builder.report(suppressBelow: 3, from: "2023-04-01")
+            let report = builder.report(suppressBelow: 3, from: "2025-04-01")
             return JSONReport.render(report) + MarkdownReport.render(report)
         }
         let whole = report([0..<lines.count])
-        #expect(whole.contains("agency 2"))
+        #expect(whole.contains("agency 2"), "the second training result has no name")
+        #expect(whole.contains("Hilltop School") && whole.contains("Welfare check rules (test fixture)"))
         #expect(whole.contains("Left out: 1 error result"))
         var random = FixturePack.Random(state: 7)
         for _ in 0..<6 {

@@ -8,35 +8,21 @@ import Testing
 /// report, never merged or dropped silently.
 @Suite("Training network: rounds and progress")
 struct TrainingNetworkTests {
-    static let runtime = ShippedPacks.runtime("training")
+    /// The test-owned skills pack: a school needs level 2 in spotting the signs and 3 in referrals;
+    /// red is 2 or more levels short or under 50% trained, amber 1 level short or under 80%.
+    static let runtime = TestPacks.runtime("skills")
 
-    /// A school answering at the required level everywhere, 95% trained, with two trained DSLs: all green.
-    static let green: [String: String] = {
-        var answers: [String: String] = [
-            "sector": "\"school\"", "frontline_staff": "100", "exposure": "\"medium\"",
-            "lead_staff": "2", "lead_level": "\"lead\"", "leads_trained": "2", "out_of_hours": "\"no\"", "emergency_support": "\"partly\"",
-            "referrals_last_year": "3",
-        ]
-        for area in ["indicators", "response", "referral", "children", "sharing"] {
-            answers["level_\(area)"] = "\"identify\""
-            answers["coverage_\(area)"] = "95"
-        }
-        answers["level_offenders"] = "\"aware\""
-        answers["coverage_offenders"] = "95"
-        for item in [
-            "named_lead", "referral_pathway", "interpreters", "information_sharing", "safeguarding_alignment", "offender_awareness",
-            "services_directory", "training_records",
-        ] {
-            answers[item] = "\"yes\""
-        }
-        return answers
-    }()
+    /// A school at the required level in both areas, 95% trained, with a named lead: all green.
+    static let green: [String: String] = [
+        "sector": "\"school\"", "headcount": "100", "level_spotting": "2", "trained_spotting": "95", "level_referral": "3",
+        "trained_referral": "95", "has_lead": "\"yes\"", "referrals": "3",
+    ]
 
     /// One evaluated result: the green school, changed by `changes`.
     static func result(_ name: String, number: Int?, date: String, _ changes: [String: String] = [:]) throws -> JSONValue {
         let runtime = try #require(Self.runtime)
         var answers = green.merging(changes) { $1 }
-        answers["assessment_date"] = "\"\(date)\""
+        answers["assessed"] = "\"\(date)\""
         if let number { answers["agency_number"] = "\(number)" }
         let body = answers.keys.sorted().map { "\"\($0)\":\(answers[$0] ?? "null")" }.joined(separator: ",")
         let line = "{\"id\":\"\(name)\",\"answers\":{\(body)}}"
@@ -46,7 +32,7 @@ struct TrainingNetworkTests {
     }
 
     static func network(_ rounds: [(String, [JSONValue])]) -> NetworkReport {
-        var builder = NetworkReportBuilder(packs: ShippedPacks.reportPacks)
+        var builder = NetworkReportBuilder(packs: TestPacks.reportPacks)
         for (name, results) in rounds {
             builder.beginRound(name)
             for result in results { builder.add(result) }
@@ -56,24 +42,24 @@ struct TrainingNetworkTests {
 
     @Test("a gap that turned green is closed, a green cell that turned red is opened, a red cell still red stayed")
     func closedOpenedStayed() throws {
-        // Millbank: no referral training last year (2 levels short: red), level 2 at 95% this year (green).
-        // Eastfield: green last year; this year nobody trained in information sharing (red).
-        // Ashby: no referral training either year (red both times).
+        // Millbank: referrals at level 1 last year (2 levels short: red), level 3 at 95% this year (green).
+        // Eastfield: green last year; this year only 10% trained in spotting the signs (red).
+        // Ashby: referrals at level 1 both years (red both times).
         let report = Self.network([
             (
                 "2025",
                 [
-                    try Self.result("Millbank", number: 1, date: "2025-10-01", ["level_referral": "\"none\""]),
+                    try Self.result("Millbank", number: 1, date: "2025-10-01", ["level_referral": "1"]),
                     try Self.result("Eastfield", number: 2, date: "2025-10-02"),
-                    try Self.result("Ashby", number: 3, date: "2025-10-03", ["level_referral": "\"none\""]),
+                    try Self.result("Ashby", number: 3, date: "2025-10-03", ["level_referral": "1"]),
                 ]
             ),
             (
                 "2026",
                 [
                     try Self.result("Millbank", number: 1, date: "2026-10-01"),
-                    try Self.result("Eastfield", number: 2, date: "2026-10-02", ["coverage_sharing": "10"]),
-                    try Self.result("Ashby", number: 3, date: "2026-10-03", ["level_referral": "\"none\""]),
+                    try Self.result("Eastfield", number: 2, date: "2026-10-02", ["trained_spotting": "10"]),
+                    try Self.result("Ashby", number: 3, date: "2026-10-03", ["level_referral": "1"]),
                 ]
             ),
         ])
@@ -81,10 +67,10 @@ struct TrainingNetworkTests {
         #expect(training.rounds.map(\.name) == ["2025", "2026"])
         #expect(training.change(of: "Millbank")?.cells["referral"]?.change == .closed)
         #expect(training.change(of: "Millbank")?.cells["referral"]?.before?.rag == "red")
-        #expect(training.change(of: "Eastfield")?.cells["sharing"]?.change == .opened)
+        #expect(training.change(of: "Eastfield")?.cells["spotting"]?.change == .opened)
         #expect(training.change(of: "Ashby")?.cells["referral"]?.change == .stayed)
         #expect(training.change(of: "Ashby")?.cells["referral"]?.direction == nil)
-        #expect(training.change(of: "Millbank")?.cells["indicators"]?.change == .noGap)
+        #expect(training.change(of: "Millbank")?.cells["spotting"]?.change == .noGap)
         // Network level: 2 red cells before (two agencies without referral training), 2 after (Ashby, Eastfield).
         #expect(training.rounds.map(\.red) == [2, 2])
         #expect(training.notReassessed.isEmpty)
@@ -93,9 +79,9 @@ struct TrainingNetworkTests {
         #expect(
             markdown.contains(
                 "From round 2025 (2025-10-01 to 2025-10-03) to round 2026 (2026-10-01 to 2026-10-03): 1 gap closed, 1 opened, 1 stayed open."))
-        #expect(markdown.contains("| Millbank | 1 | 0 | 0 | Referral routes: closed (Red · 2 → Green · 0) |"))
+        #expect(markdown.contains("| Millbank | 1 | 0 | 0 | Making referrals: closed (Red · 2 → Green · 0) |"))
         let html = HTMLReport.render(report)
-        #expect(html.contains("data-agency=\"Eastfield\" data-area=\"sharing\" data-rag=\"red\" data-change=\"opened\" data-before=\"green\""))
+        #expect(html.contains("data-agency=\"Eastfield\" data-area=\"spotting\" data-rag=\"red\" data-change=\"opened\" data-before=\"green\""))
         let json = try JSONValue.parse(Array(JSONReport.render(report).utf8))
         let millbank = json["changes"]?.array?.first { $0["agency"]?.string == "Millbank" }
         #expect(millbank?["closed"]?.number == 1)
@@ -121,7 +107,7 @@ struct TrainingNetworkTests {
     @Test("a renamed agency is matched by its number, and the report says so")
     func renamed() throws {
         let report = Self.network([
-            ("2025", [try Self.result("Calderbridge Council children's services", number: 2, date: "2025-10-01", ["level_referral": "\"none\""])]),
+            ("2025", [try Self.result("Calderbridge Council children's services", number: 2, date: "2025-10-01", ["level_referral": "1"])]),
             ("2026", [try Self.result("Calderbridge Council social care", number: 2, date: "2026-10-01")]),
         ])
         let training = report.training
@@ -139,7 +125,7 @@ struct TrainingNetworkTests {
                 "2026",
                 [
                     try Self.result("Millbank", number: 1, date: "2026-10-20"),
-                    try Self.result("Millbank Academy", number: 1, date: "2026-10-01", ["level_referral": "\"none\""]),
+                    try Self.result("Millbank Academy", number: 1, date: "2026-10-01", ["level_referral": "1"]),
                 ]
             )
         ])
@@ -158,7 +144,7 @@ struct TrainingNetworkTests {
     func outOfOrder() throws {
         let report = Self.network([
             ("later.ndjson", [try Self.result("Millbank", number: 1, date: "2026-10-01")]),
-            ("earlier.ndjson", [try Self.result("Millbank", number: 1, date: "2025-10-01", ["level_referral": "\"none\""])]),
+            ("earlier.ndjson", [try Self.result("Millbank", number: 1, date: "2025-10-01", ["level_referral": "1"])]),
         ])
         let training = report.training
         #expect(training.rounds.map(\.name) == ["earlier.ndjson", "later.ndjson"])
@@ -202,14 +188,14 @@ struct TrainingNetworkTests {
         }
         let report = Self.network([
             ("2025", [repack(old, id: nil, revision: "2025.1")]),
-            ("2026", [ours, repack(ours, id: "training-wales", revision: nil)]),
+            ("2026", [ours, repack(ours, id: "skills-wales", revision: nil)]),
         ])
         let training = report.training
         #expect(training.agencies.count == 1)
         // A pack the report has no report: block for is left out and counted, never merged.
         #expect(report.otherRecords == 1)
         #expect(report.leftOut == "Left out: 1 result of packs with no report: block here.")
-        #expect(training.notes.contains { $0.hasPrefix("The rounds were assessed with different revisions of pack 'training' (2025.1, ") })
+        #expect(training.notes.contains { $0.hasPrefix("The rounds were assessed with different revisions of pack 'skills' (2025.1, ") })
     }
 
     @Test("a single round has no comparison section")
@@ -220,54 +206,57 @@ struct TrainingNetworkTests {
         #expect(try JSONValue.parse(Array(JSONReport.render(report).utf8))["changes"] == nil)
     }
 
-    @Test("the two-round example: golden reports in every format")
+    @Test("two rounds of the skills pack's fictional agencies: golden reports in every format")
     func exampleGoldens() throws {
         let runtime = try #require(Self.runtime)
-        func results(_ file: String) throws -> [JSONValue] {
-            try String(contentsOfFile: ShippedPacks.repositoryRoot + "/examples/training/" + file, encoding: .utf8).split(separator: "\n").map {
-                line in
+        func results(_ year: Int) throws -> [JSONValue] {
+            let path = TestPacks.directory + "/../cases/skills-\(year).ndjson"
+            return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
                 try JSONValue.parse(runtime.evaluateJSON(Array(line.utf8)).bytes)
             }
         }
-        let report = Self.network([
-            ("agencies-2025.ndjson", try results("agencies-2025.ndjson")), ("agencies.ndjson", try results("agencies.ndjson")),
-        ])
-        Fixtures.assertGolden(MarkdownReport.render(report), "reports/training-rounds.md")
-        Fixtures.assertGolden(JSONReport.render(report), "reports/training-rounds.json")
-        Fixtures.assertGolden(HTMLReport.render(report), "reports/training-rounds.html")
-        // The legend says what % trained counts for each role, from the pack's report_notes.
+        let report = Self.network([("2025.ndjson", try results(2025)), ("2026.ndjson", try results(2026))])
+        Fixtures.assertGolden(MarkdownReport.render(report), "reports/skills-rounds.md")
+        Fixtures.assertGolden(JSONReport.render(report), "reports/skills-rounds.json")
+        Fixtures.assertGolden(HTMLReport.render(report), "reports/skills-rounds.html")
+        // The legend says what % trained counts, from the pack's report_notes table.
         let coverage = try #require(report.trainingLabels.notes["coverage"])
-        #expect(coverage.contains("Designated leads and SPOCs have their own row"))
-        #expect(MarkdownReport.render(report).contains(coverage))
-        #expect(HTMLReport.render(report).contains("<p class=\"note\" id=\"coverage-note\">"))
+        #expect(coverage == "Fixture note: % trained counts every member of staff who needs the area.")
+        #expect(MarkdownReport.render(report).contains("\n" + coverage + "\n"))
+        #expect(HTMLReport.render(report).contains("<p class=\"note\" id=\"coverage-note\">\(coverage)</p>"))
         let csv = CSVReport.render(report)
-        Fixtures.assertGolden(csv, "reports/training-rounds.csv")
+        Fixtures.assertGolden(csv, "reports/skills-rounds.csv")
         let rows = csv.split(separator: "\r\n").map(String.init)
         #expect(rows.first == "pack,table,round,agency,agency_id,item,measure,value")
-        // Written from the example: Millbank Academy (number 7) closed its referral gap since 2025.
-        #expect(rows.contains("training,gaps,agencies.ndjson,Millbank Academy,7,referral,change,closed"))
-        #expect(rows.contains("training,not_reassessed,agencies.ndjson,Kirkgate community centre (fictional),22,,last_round,agencies-2025.ndjson"))
-        #expect(rows.contains("training,rounds,agencies-2025.ndjson,,,,agencies,14"))
-        #expect(rows.contains("training,rounds,agencies.ndjson,,,,agencies,21"))
+        // Riverbank (number 2, a clinic) reached level 3 in spotting the signs with 90% trained.
+        #expect(rows.contains("skills,gaps,2026.ndjson,Riverbank Health Clinic,2,spotting,change,closed"))
+        #expect(rows.contains("skills,not_reassessed,2026.ndjson,Old Mill Centre,3,,last_round,2025.ndjson"))
+        #expect(rows.contains("skills,rounds,2025.ndjson,,,,agencies,3"))
+        #expect(rows.contains("skills,rounds,2026.ndjson,,,,agencies,3"))
         // One note, the renaming, with its kind.
-        #expect(rows.filter { $0.hasPrefix("training,notes,") }.count == 1)
-        #expect(rows.contains { $0.hasPrefix("training,notes,,,,,renamed,") })
-        // A name with a comma is quoted, so the row keeps the header's eight fields.
-        #expect(rows.contains("training,agencies,agencies.ndjson,\"Home Office immigration enforcement, Leeds (fictional)\",17,,kind,home_office"))
-        // Referral counts from 1 to 4 never appear: they are "<5", as in the other formats.
-        let referrals = rows.filter { $0.hasPrefix("training,capacities,") && $0.contains(",referrals_last_year,value,") }
-        #expect(referrals.count == 21)
-        let values = referrals.compactMap { $0.split(separator: ",", omittingEmptySubsequences: false).last.map(String.init) }
-        #expect(values.allSatisfy { $0 == "<5" || $0.isEmpty || (Double($0).map { $0 == 0 || $0 >= 5 } ?? false) })
-        #expect(values.contains("<5"))
-        // Written from the example: Millbank Academy trained everyone to level 2 and both DSLs this year.
-        let millbank = try #require(report.training.change(of: "Millbank Academy"))
-        #expect(millbank.count(.closed) == 7)
-        // Kirkgate community centre did not take part in 2026; Calderbridge Council renamed itself.
-        #expect(report.training.notReassessed.map(\.name) == ["Kirkgate community centre (fictional)"])
+        #expect(rows.filter { $0.hasPrefix("skills,notes,") }.count == 1)
+        #expect(rows.contains { $0.hasPrefix("skills,notes,,,,,renamed,") })
+        // Referral counts from 1 to 4 never appear: Hilltop's 2 is "<5", Riverbank's 7 and Lakeside's 0 are shown.
+        let referrals = rows.filter { $0.hasPrefix("skills,capacities,2026.ndjson,") && $0.contains(",referrals,value,") }
+        #expect(
+            referrals == [
+                "skills,capacities,2026.ndjson,Hilltop School,1,referrals,value,<5",
+                "skills,capacities,2026.ndjson,Riverbank Health Clinic,2,referrals,value,7",
+                "skills,capacities,2026.ndjson,Lakeside School,4,referrals,value,0",
+            ])
+        let riverbank = try #require(report.training.change(of: "Riverbank Health Clinic"))
+        #expect(riverbank.count(.closed) == 1)
+        #expect(report.training.notReassessed.map(\.name) == ["Old Mill Centre"])
         #expect(report.training.notes.count == 1)
         #expect(report.training.notes.first?.contains("matched by its number") == true)
-        // Eight agencies joined the network's assessment in 2026 (the sectors added to the pack).
-        #expect(report.training.changes.filter { $0.previousRound == nil }.count == 8)
+        // Lakeside School joined in 2026.
+        #expect(report.training.changes.filter { $0.previousRound == nil }.map(\.name) == ["Lakeside School"])
+    }
+
+    @Test("a name with a comma is quoted in the CSV, so the row keeps the header's eight fields")
+    func csvQuoting() throws {
+        let report = Self.network([("", [try Self.result("Hill, Top School", number: 5, date: "2026-10-01")])])
+        let rows = CSVReport.render(report).split(separator: "\r\n").map(String.init)
+        #expect(rows.contains { $0.hasPrefix("skills,agencies,") && $0.hasSuffix(",\"Hill, Top School\",5,,kind,school") }, "\(rows)")
     }
 }
