@@ -259,23 +259,33 @@ struct GuidedReportTests {
         // One session: with the threshold at 1 nothing is hidden, so the single count shows where it belongs.
         let report = ToolRunner.run(["report", out, "--format", "json", "--suppress", "1"])
         #expect(report.code == .ok, "\(report.errors)")
-        let json = try JSONValue.parse(Array(report.output.utf8))
-        let cells = json["screening"]?.array?.first?["tables"]?.array?.flatMap { $0["cells"]?.array ?? [] } ?? []
-        func count(_ categories: [String: String]) -> Double? {
+        /// The report's cells, and the one cell counting exactly these categories.
+        func cells(_ output: String) throws -> [JSONValue] {
+            let json = try JSONValue.parse(Array(output.utf8))
+            return json["screening"]?.array?.first?["tables"]?.array?.flatMap { $0["cells"]?.array ?? [] } ?? []
+        }
+        func cell(_ categories: [String: String], in cells: [JSONValue]) -> JSONValue? {
             cells.first { cell in
                 let members = cell["categories"]?.members ?? []
                 return members.count == categories.count && members.allSatisfy { categories[$0.0] == $0.1.string }
-            }?["count"]?.number
+            }
         }
+        let shown = try cells(report.output)
+        func count(_ categories: [String: String]) -> Double? { cell(categories, in: shown)?["count"]?.number }
         #expect(count(["quarter": "2026-Q3"]) == 1)
         #expect(count(["area": "north"]) == 1)
         #expect(count(["area": "south"]) == 0)
         #expect(count(["action": "notified"]) == 1)
         #expect(count(["action": "not_referred"]) == 1, "only 'referral' is an NRM referral in this pack's report: block")
-        // With the usual threshold, one session is a small count: it is hidden everywhere it shows.
-        let hidden = ToolRunner.run(["report", out])
-        #expect(hidden.output.contains("[c]"))
-        #expect(!hidden.output.contains("2026-08-03"))
+        // With the usual threshold, one session is a small count: each cell that counted it is hidden.
+        let hidden = try cells(ToolRunner.run(["report", out, "--format", "json"]).output)
+        for categories in [["quarter": "2026-Q3"], ["area": "north"], ["action": "notified"], ["action": "not_referred"]] {
+            let found = cell(categories, in: hidden)
+            #expect(found?["count"] == .null && found?["hidden"] == .bool(true), "\(categories) is shown")
+        }
+        let markdown = ToolRunner.run(["report", out])
+        #expect(markdown.output.contains("[c]"))
+        #expect(!markdown.output.contains("2026-08-03"))
     }
 }
 
