@@ -129,6 +129,10 @@ struct ScreeningTally: Sendable {
                                 try ResultDigest.skip(&scanner)
                             }
                         }
+                    } else if scanner.peek == 0x22 {
+                        // A summary result (`--result summary`) lists the indicators' ids alone.
+                        let id = try ResultDigest.text(&scanner)
+                        if let index = indicatorIDs.firstIndex(of: id) { byIndicator[index] += 1 }
                     } else {
                         try ResultDigest.skip(&scanner)
                     }

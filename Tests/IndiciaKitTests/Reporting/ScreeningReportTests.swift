@@ -167,4 +167,24 @@ struct ScreeningReportTests {
         }
         #expect(report((0..<lines.count).map { $0..<($0 + 1) }) == whole)
     }
+    @Test("summary results (--result summary) give the same report as full results, but for professional judgement")
+    func summaryResults() throws {
+        let runtime = try #require(ShippedPacks.screening)
+        let text = try String(contentsOfFile: ShippedPacks.repositoryRoot + "/examples/screening/cases.ndjson", encoding: .utf8)
+        func statistics(_ profile: ResultProfile) -> ScreeningStatistics? {
+            var builder = NetworkReportBuilder(packs: ShippedPacks.reportPacks)
+            for line in text.split(separator: "\n") { builder.add(line: runtime.evaluateJSON(Array(line.utf8), profile: profile).bytes) }
+            return builder.report(suppressBelow: 1).screening.first
+        }
+        let summary = try #require(statistics(.summary))
+        let full = try #require(statistics(.full))
+        #expect(full.screenings == 1800)
+        #expect(summary.screenings == full.screenings)
+        for table in full.tables where table.id != "judgement" {
+            let other = try #require(summary.tables.first { $0.id == table.id })
+            #expect(other.counts == table.counts, "\(table.id)")
+        }
+        let indicators = try #require(summary.tables.first { $0.id == "indicator" })
+        #expect(indicators.counts.contains { $0.contains { ($0 ?? 0) > 0 } })
+    }
 }
