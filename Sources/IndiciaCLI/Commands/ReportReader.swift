@@ -52,8 +52,8 @@ enum ReportReader {
         }
     }
 
-    /// How much is read at a time: a batch of about 170 full screening results.
-    static let readSize = 2 << 20
+    /// How much is read at a time: a batch of about 85 full screening results.
+    static let readSize = 1 << 20
     /// Batches smaller than this (in bytes) are counted on this thread alone.
     static let parallelThreshold = 64 << 10
     /// How many pieces a large batch is cut into.
@@ -67,7 +67,8 @@ enum ReportReader {
     ///
     /// With more than one thread, a batch is counted while the next is read: the stream hands its
     /// buffer to the batch's ``Job`` (``CaseStream/handOver(into:)``) and reads on into the buffer
-    /// of the batch before, which has been merged by then.
+    /// of an earlier batch, already merged. Up to two batches are in hand (three buffers), so the
+    /// threads start on a batch while the one before is merged.
     ///
     /// - Returns: The problem that stopped the input, if any, and how many records were not JSON.
     static func read(
@@ -76,52 +77,47 @@ enum ReportReader {
         var stream = CaseStream(limits: CaseLimits(maxLineBytes: ReportCommand.maxRecordBytes), readSize: readSize)
         var bad = 0
         var spare: [UInt8] = []
-        var running: (job: Job, done: DispatchGroup)?
-        /// Waits for the batch in hand, merges it, and takes its buffer back.
-        func finishRunning() {
-            guard let (job, done) = running else { return }
+        // Batches being counted, oldest first: at most two, so the threads go on to the next batch
+        // without waiting while this thread merges the one before.
+        var running: [(job: Job, done: DispatchGroup)] = []
+        /// Waits for the oldest batch in hand, merges it, and takes its buffer back.
+        func finishOldest() {
+            let (job, done) = running.removeFirst()
             done.wait()
             bad += merge(job, into: &builder, errors: errors)
-            running = nil
             spare = job.input
         }
         while true {
             var records: [CaseStream.Record] = []
             while let record = stream.next() { records.append(record) }
             if !records.isEmpty {
-                if threads > 1 {
-                    let job = makeJob(records, in: stream.buffer, name: name, builder: builder, pieces: pieces)
-                    if job.cuts.count > 1 {
-                        // This batch is counted while the next is read into the other buffer.
-                        finishRunning()
-                        stream.handOver(into: &spare)
-                        let handed = Job(input: spare, records: job.records, cuts: job.cuts, name: name, pieces: job.pieces)
-                        spare = []
-                        let done = DispatchGroup()
-                        for _ in 0..<min(threads, handed.cuts.count) {
-                            DispatchQueue.global().async(group: done) {
-                                while let part = handed.take() { handed.run(part) }
-                            }
+                let job = makeJob(records, in: stream.buffer, name: name, builder: builder, pieces: threads > 1 ? pieces : 1)
+                if job.cuts.count > 1 {
+                    // This batch is counted while the next is read into another buffer.
+                    stream.handOver(into: &spare)
+                    let handed = Job(input: spare, records: job.records, cuts: job.cuts, name: name, pieces: job.pieces)
+                    spare = []
+                    let done = DispatchGroup()
+                    for _ in 0..<min(threads, handed.cuts.count) {
+                        DispatchQueue.global().async(group: done) {
+                            while let part = handed.take() { handed.run(part) }
                         }
-                        running = (handed, done)
-                    } else {
-                        finishRunning()
-                        job.run(0)
-                        bad += merge(job, into: &builder, errors: errors)
                     }
+                    running.append((handed, done))
+                    if running.count > 1 { finishOldest() }
                 } else {
-                    let job = makeJob(records, in: stream.buffer, name: name, builder: builder, pieces: 1)
+                    while !running.isEmpty { finishOldest() }
                     job.run(0)
                     bad += merge(job, into: &builder, errors: errors)
                 }
             }
             if stream.isFinished {
-                finishRunning()
+                while !running.isEmpty { finishOldest() }
                 return (nil, bad)
             }
             let n = stream.read(into: { input.read(into: $0) })
             if n < 0 {
-                finishRunning()
+                while !running.isEmpty { finishOldest() }
                 return (ReportCommand.Problem(message: "cannot read \(name)", code: .noInput), bad)
             }
             if n == 0 { stream.finish() }
