@@ -102,7 +102,6 @@ public enum SchemaGenerator {
         let nullableString = JSONValue.object([("type", .array([.string("string"), .string("null")]))])
         let integer = JSONValue.object([("type", .string("integer"))])
         let boolean = JSONValue.object([("type", .string("boolean"))])
-        let number = JSONValue.object([("type", .array([.string("number"), .string("null")]))])
         let caseID = described(
             "The case's id exactly as sent (text or number); null if the record had none or it could not be read.",
             .object([("type", .array([.string("string"), .string("number"), .string("null")]))]))
@@ -243,7 +242,6 @@ public enum SchemaGenerator {
         let string = JSONValue.object([("type", .string("string"))])
         let integer = JSONValue.object([("type", .string("integer"))])
         let boolean = JSONValue.object([("type", .string("boolean"))])
-        let number = JSONValue.object([("type", .array([.string("number"), .string("null")]))])
         let ids = JSONValue.object([("type", .string("array")), ("items", string)])
         var failed = JSONValue.null
         if case .object(let members) = resultSchema, let oneOf = members.first(where: { $0.0 == "oneOf" })?.1, case .array(let kinds) = oneOf,
