@@ -411,9 +411,8 @@ final class GuidedSession {
         var plan = ""
         if let report = pack.rules.report, report.kind == .training,
             let result = try? JSONValue.parse(interview.runtime.resultJSON(evaluation, id: nil)),
-            var record = TrainingRecord(result: result)
+            let record = TrainingRecord(result: result, conventions: report)
         {
-            if let readiness = report.readiness { record.readinessBand = result["values"]?[readiness]?.string }
             var labels = TrainingLabels()
             labels.add(pack)
             plan = "\n" + TrainingActionPlan(record, labels: labels).render(labels: labels, markdown: false, width: width)

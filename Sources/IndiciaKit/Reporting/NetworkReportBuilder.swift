@@ -165,16 +165,12 @@ public struct NetworkReportBuilder: Sendable {
         case .training:
             if trainingPack == nil { trainingPack = pack }
             // Results of another training pack are kept: the training picture names them and does not compare them.
-            guard let result = try? JSONValue.parse(Array(bytes)), var record = TrainingRecord(result: result) else {
+            guard let result = try? JSONValue.parse(Array(bytes)), var record = TrainingRecord(result: result, conventions: pack.conventions) else {
                 otherRecords += 1
                 return nil
             }
             record.round = round
             record.sequence = training.count
-            if let organisation = pack.conventions.organisation, let sector = result["values"]?[organisation.value]?.string {
-                record.sector = sector
-            }
-            if let readiness = pack.conventions.readiness { record.readinessBand = result["values"]?[readiness]?.string }
             training.append(record)
         }
         return nil

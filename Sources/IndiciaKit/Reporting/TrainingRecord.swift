@@ -1,10 +1,10 @@
 /// One agency's training-needs result as the network report reads it.
 ///
-/// The result's values follow the training pack's naming conventions: per area `rag_<area>`,
-/// `gap_<area>`, `coverage_pct_<area>`, `priority_<area>`, `staff_needing_<area>`,
-/// `required_<area>` and `current_<area>`; `capacity_<id>` for what the agency can do for a
-/// potential victim; `agency_id` (the number on the network's member list, which matches an agency
-/// across rounds), `assessed_on` (the date of the assessment), `sector_code` and `readiness_band`.
+/// The sector and readiness values are the ones the pack's `report:` block names; the rest follow
+/// the training report's naming: per area `rag_<area>`, `gap_<area>`, `coverage_pct_<area>`,
+/// `priority_<area>`, `staff_needing_<area>`, `required_<area>` and `current_<area>`;
+/// `capacity_<id>` for what the agency can do for a potential victim; `agency_id` (the number on the
+/// network's member list, which matches an agency across rounds) and `assessed_on` (the date).
 public struct TrainingRecord: Sendable, Equatable {
     /// One area of one agency.
     public struct Cell: Sendable, Equatable {
@@ -53,8 +53,10 @@ public struct TrainingRecord: Sendable, Equatable {
 
     /// Reads a training result, or nil when the document is not one (no `rag_` values).
     ///
-    /// - Parameter result: A parsed result with `"ok": true`.
-    public init?(result: JSONValue) {
+    /// - Parameters:
+    ///   - result: A parsed result with `"ok": true`.
+    ///   - conventions: Its pack's `report:` block, which names the sector and readiness values.
+    public init?(result: JSONValue, conventions: ReportConventions) {
         let values = result["values"]?.members ?? []
         guard values.contains(where: { $0.0.hasPrefix("rag_") }) else { return nil }
         let map = Dictionary(values, uniquingKeysWith: { first, _ in first })
@@ -65,11 +67,11 @@ public struct TrainingRecord: Sendable, Equatable {
         }
         agencyID = map["agency_id"]?.number.flatMap { $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }
         date = map["assessed_on"]?.string
-        sector = map["sector_code"]?.string ?? ""
+        sector = conventions.organisation.flatMap { map[$0.value]?.string } ?? ""
         outcome = result["outcome"]?["id"]?.string ?? ""
         pack = result["pack"]?["id"]?.string ?? ""
         revision = result["pack"]?["revision"]?.string ?? ""
-        readinessBand = map["readiness_band"]?.string
+        readinessBand = conventions.readiness.flatMap { map[$0]?.string }
         readinessScore = map["readiness_score"]?.number
         areas = values.filter { $0.0.hasPrefix("rag_") }.map { String($0.0.dropFirst(4)) }
         var cells: [String: Cell] = [:]
