@@ -11,7 +11,9 @@ enum TestCommand {
             answers for a situation and what the result must show; the answers go through the same
             checks and evaluation as indicia evaluate. With no PATH, every test file under rules/ runs.
             A PATH is a test file or a folder; the packs are read from the folder holding rules/ and
-            questionnaires/ above it (or from the folder itself).
+            questionnaires/ above it (or from the folder itself). A test of the training report's
+            comparison of rounds gives rounds: of agencies' answers instead of answers:, read back
+            as indicia report reads rounds of results (docs/authoring.md, "Testing a change").
 
             For each failure: the test and its situation, path:line:col of the expectation that failed
             with the source line and a caret, expected and actual, and the answers that made each
