@@ -333,7 +333,7 @@ final class GuidedSession {
         say(style.red(style.bold(band.label.uppercased())))
         if let summary = band.summary { say(style.red(wrapped(summary))) }
         say(style.red(line))
-        say(wrapped("Press Enter to carry on with the screening when it is safe, or q to save and stop."))
+        say(wrapped("Press Enter to carry on with the questions when it is safe, or q to save and stop."))
         guard let answer = prompt() else { return false }
         if answer.lowercased().trimmed == "q" { return false }
         return true

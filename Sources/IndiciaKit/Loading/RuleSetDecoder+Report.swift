@@ -37,7 +37,8 @@ extension RuleSetDecoder {
         _ reader: MappingReader, _ key: String, allowNRM: Bool, _ report: inout ReportConventions, _ bag: inout DiagnosticBag
     ) -> ReportConventions.Dimension? {
         guard let node = reader.node(key) else { return nil }
-        let keys = allowNRM ? ["value", "labels", "nrm"] : ["value", "labels"]
+        // Only the place may be retitled (a region is not a council area); the other headings are generic.
+        let keys = ["value", "labels"] + (allowNRM ? ["nrm"] : []) + (key == "area" ? ["title"] : [])
         guard let inner = MappingReader(node, context: "'\(key)' in the report block", keys: keys, sources: sources, bag: &bag),
             let value = inner.identifier("value", &bag), let labels = inner.identifier("labels", &bag)
         else { return nil }
@@ -48,6 +49,7 @@ extension RuleSetDecoder {
             }
         }
         report.marks[key + ".labels"] = inner.node("labels")?.mark
-        return ReportConventions.Dimension(value: value, labels: labels, mark: inner.node("value")?.mark ?? node.mark)
+        return ReportConventions.Dimension(
+            value: value, labels: labels, title: key == "area" ? inner.string("title", &bag) : nil, mark: inner.node("value")?.mark ?? node.mark)
     }
 }

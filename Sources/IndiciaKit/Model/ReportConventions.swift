@@ -29,6 +29,8 @@ public struct ReportConventions: Sendable, Equatable {
         /// A single-choice question (its choices' labels) or a one-column table (id → label, in
         /// report order).
         public var labels: String
+        /// The heading the report gives the place (`area` only, e.g. `Region`; "Council area" when not given).
+        public var title: String? = nil
         /// Where it is declared.
         public var mark: SourceMark
     }

@@ -18,15 +18,21 @@ enum ScreeningMarkdown {
     /// The sentences above the tables: what is counted, the period, how small numbers are hidden,
     /// and what was left out by the period.
     static func summary(_ statistics: ScreeningStatistics) -> String {
-        var text = "\(statistics.screenings.map(String.init) ?? "A small number of") screenings"
+        var text = statistics.screenings.map { $0 == 1 ? "1 screening" : "\($0) screenings" } ?? "A small number of screenings"
         switch (statistics.from, statistics.to) {
         case (let from?, let to?): text += " dated from \(from) to \(to)"
         case (let from?, nil): text += " dated from \(from)"
         case (nil, let to?): text += " dated up to \(to)"
         case (nil, nil): break
         }
-        text += ". Dates are shown only as quarters. \(ScreeningStatistics.hiddenMark) marks a count hidden because it is from 1 to "
-        text += "\(statistics.threshold - 1), or because it would let someone work one out from the totals."
+        text += ". Dates are shown only as quarters. "
+        if statistics.threshold > 1 {
+            text += "\(ScreeningStatistics.hiddenMark) marks a count hidden because it is from 1 to "
+            text += "\(statistics.threshold - 1), or because it would let someone work one out from the totals."
+        } else {
+            // --suppress 1 hides nothing: said plainly, because such a report must not be shared.
+            text += "No count is hidden (--suppress 1): small counts can identify people, so do not share this report."
+        }
         var leftOut: [String] = []
         if statistics.undatedLeftOut > 0 { leftOut.append("\(statistics.undatedLeftOut) without a date") }
         if statistics.outsidePeriod > 0 { leftOut.append("\(statistics.outsidePeriod) dated outside the period") }

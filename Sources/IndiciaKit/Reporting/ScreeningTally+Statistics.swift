@@ -38,7 +38,9 @@ extension ScreeningTally {
             .init(id: "quarter", title: "Quarter", categories: quarters, groups: []),
             .init(id: "level", title: "Level of concern", categories: bands, groups: []),
         ]
-        if pack.conventions.area != nil { dimensions.append(.init(id: "area", title: "Council area", categories: areas, groups: [])) }
+        // The place's heading is the pack's (a region other than a council area names its own).
+        let areaTitle = pack.conventions.area?.title ?? "Council area"
+        if pack.conventions.area != nil { dimensions.append(.init(id: "area", title: areaTitle, categories: areas, groups: [])) }
         for type in pack.types { dimensions.append(.init(id: type.id, title: type.label, categories: yesNo, groups: [])) }
         if pack.conventions.organisation != nil {
             dimensions.append(.init(id: "organisation", title: "Worker's organisation", categories: organisations, groups: []))
@@ -121,10 +123,10 @@ extension ScreeningTally {
         for r in quarters.indices { control.addEquation(parts: Array(t1[r].prefix(bandCount)), total: t1[r][bandCount]) }
         for c in 0...bandCount { control.addEquation(parts: quarters.indices.map { t1[$0][c] }, total: t1[quarters.count][c]) }
 
-        // 2. Council area by type of exploitation (types are not exclusive: each is yes or no).
+        // 2. Place (council area) by type of exploitation (types are not exclusive: each is yes or no).
         if pack.conventions.area != nil {
             let t2 = table(
-                "area_type", "Screenings by council area and type of exploitation indicated", "Council area",
+                "area_type", "Screenings by \(areaTitle.lowercased()) and type of exploitation indicated", areaTitle,
                 areas.map { heading($0.label, ("area", $0.id)) } + [heading("All areas")],
                 [heading("Screenings")] + pack.types.map { heading($0.label, ($0.id, "yes")) }
             ) { r, c in

@@ -89,6 +89,14 @@ struct ThirdPackTests {
         #expect(markdown.output.contains("| On the coast | 3 | 3 |"))
         #expect(markdown.output.contains("| Inland | 2 | 0 |"))
         #expect(markdown.output.contains("| Factory work | 1 |"))
+        // Its place is a region, so the report says so (the report: block's title), not "Council area".
+        #expect(markdown.output.contains("## Screenings by region and type of exploitation indicated"))
+        #expect(markdown.output.contains("| Region | Screenings |"))
+        #expect(!markdown.output.contains("Council area"))
+        // Nothing is hidden with --suppress 1, and the report says so instead of "from 1 to 0".
+        #expect(markdown.output.contains("5 screenings."))
+        #expect(markdown.output.contains("No count is hidden (--suppress 1)"))
+        #expect(!markdown.output.contains("from 1 to 0"))
         #expect(!markdown.output.contains("wages_held_back") && !markdown.output.contains("| coast |"), "labels, never ids")
     }
 }
