@@ -9,13 +9,20 @@ struct ReportConventionsCheck {
     func check(_ bag: inout DiagnosticBag) {
         guard let report = rules.report else { return }
         func mark(_ key: String) -> SourceMark { report.marks[key] ?? report.mark }
-        let notFor: [String] = report.kind == .screening ? ["areas", "readiness"] : ["date", "area", "action", "types"]
+        let notFor: [String] =
+            report.kind == .screening
+            ? ["areas", "readiness", "readiness_score", "agency", "capacities", "bands", "notes", "policy"] : ["area", "action", "types"]
         for key in notFor {
             let present: Bool
             switch key {
             case "areas": present = report.areas != nil
             case "readiness": present = report.readiness != nil
-            case "date": present = report.date != nil
+            case "readiness_score": present = report.readinessScore != nil
+            case "agency": present = report.agency != nil
+            case "capacities": present = report.capacities != nil
+            case "bands": present = report.bands != nil
+            case "notes": present = report.notes != nil
+            case "policy": present = report.policy != nil
             case "area": present = report.area != nil
             case "action": present = report.action != nil
             default: present = !report.types.isEmpty
@@ -34,6 +41,36 @@ struct ReportConventionsCheck {
             expectValue(readiness, role: "readiness", type: "text", at: mark("readiness"), &bag) {
                 if case .symbol = $0 { return true }
                 return false
+            }
+        }
+        if let score = report.readinessScore {
+            expectValue(score, role: "readiness_score", type: "a number", at: mark("readiness_score"), &bag) { $0 == .number }
+        }
+        if let agency = report.agency { expectValue(agency, role: "agency", type: "a number", at: mark("agency"), &bag) { $0 == .number } }
+        for (key, table) in [("bands", report.bands), ("notes", report.notes), ("policy", report.policy)] {
+            guard let table else { continue }
+            if !rules.tables.contains(where: { $0.id == table && $0.columns.isEmpty }) {
+                bag.error(
+                    .badReport,
+                    "'\(key)' in the report block must name a one-column table; '\(table)' is not one\(Spelling.hint(for: table, among: rules.tables.map(\.id)))",
+                    at: mark(key))
+            }
+        }
+        if let capacities = report.capacities {
+            if let table = rules.tables.first(where: { $0.id == capacities.labels }), table.columns.isEmpty {
+                for row in table.rows {
+                    let id = capacities.prefix + row.key
+                    if !rules.values.contains(where: { $0.id == id && $0.output }) {
+                        bag.error(
+                            .badReport, "'capacities' in the report block needs an output value '\(id)' for row '\(row.key)' of table '\(table.id)'",
+                            at: row.mark)
+                    }
+                }
+            } else {
+                bag.error(
+                    .badReport,
+                    "'labels' of 'capacities' in the report block must name a one-column table of capacity ids and labels; '\(capacities.labels)' is not one",
+                    at: mark("capacities.labels"))
             }
         }
         for (key, dimension) in [("area", report.area), ("organisation", report.organisation), ("action", report.action)] {

@@ -1,5 +1,8 @@
 extension RuleSetDecoder {
-    static let reportKeys = ["kind", "date", "area", "organisation", "action", "types", "areas", "readiness"]
+    static let reportKeys = [
+        "kind", "date", "area", "organisation", "action", "types", "areas", "readiness", "readiness_score", "agency", "capacities", "bands",
+        "notes", "policy",
+    ]
 
     /// Decodes the `report:` block; names are checked against the pack by ``ReportConventionsCheck``.
     func decodeReport(_ node: YAMLNode, _ bag: inout DiagnosticBag) -> ReportConventions? {
@@ -23,6 +26,19 @@ extension RuleSetDecoder {
         report.date = single("date")
         report.areas = single("areas")
         report.readiness = single("readiness")
+        report.readinessScore = single("readiness_score")
+        report.agency = single("agency")
+        report.bands = single("bands")
+        report.notes = single("notes")
+        report.policy = single("policy")
+        if let node = reader.node("capacities"),
+            let inner = MappingReader(node, context: "'capacities' in the report block", keys: ["prefix", "labels"], sources: sources, bag: &bag),
+            let prefix = inner.identifier("prefix", &bag), let labels = inner.identifier("labels", &bag)
+        {
+            report.capacities = ReportConventions.Capacities(prefix: prefix, labels: labels)
+            report.marks["capacities"] = inner.node("prefix")?.mark
+            report.marks["capacities.labels"] = inner.node("labels")?.mark
+        }
         report.area = dimension(reader, "area", allowNRM: false, &report, &bag)
         report.organisation = dimension(reader, "organisation", allowNRM: false, &report, &bag)
         report.action = dimension(reader, "action", allowNRM: true, &report, &bag)

@@ -13,6 +13,23 @@
 ///   action: { value: action_taken_reported, labels: action_taken, nrm: [nrm_referral] }
 ///   types: [type_labour, type_sexual, type_domestic, type_criminal, type_organs]
 /// ```
+///
+/// A training pack names its values and tables the same way:
+///
+/// ```yaml
+/// report:
+///   kind: training
+///   organisation: { value: sector_code, labels: sector }
+///   areas: report_areas
+///   readiness: readiness_band
+///   readiness_score: readiness_score
+///   agency: agency_id
+///   date: assessed_on
+///   capacities: { prefix: capacity_, labels: report_capacities }
+///   bands: report_bands
+///   notes: report_notes
+///   policy: policy
+/// ```
 public struct ReportConventions: Sendable, Equatable {
     /// What kind of result the pack produces, which decides the report's tables.
     public enum Kind: String, Sendable, Equatable, CaseIterable {
@@ -35,9 +52,17 @@ public struct ReportConventions: Sendable, Equatable {
         public var mark: SourceMark
     }
 
+    /// The capacity values of a training result and their labels.
+    public struct Capacities: Sendable, Equatable {
+        /// What every capacity value's name starts with (e.g. `capacity_`).
+        public var prefix: String
+        /// A one-column table: capacity id → label, in report order.
+        public var labels: String
+    }
+
     /// The kind of result.
     public var kind: Kind
-    /// The date value (screening): counted by quarter, never shown as a date.
+    /// The date value: counted by quarter (screening), or the date of the assessment (training).
     public var date: String?
     /// The place (screening): the council area.
     public var area: Dimension?
@@ -55,8 +80,24 @@ public struct ReportConventions: Sendable, Equatable {
     public var areas: String?
     /// Training: the value holding the readiness band.
     public var readiness: String?
-    /// Where each named item is, by its key in the block (`date`, `areas`, `readiness`, `nrm`) or
-    /// `types.<value id>`, for lint messages.
+    /// Training: the number value holding the readiness score.
+    public var readinessScore: String?
+    /// Training: the number value holding the agency's number on the network's member list, which
+    /// matches an agency across rounds.
+    public var agency: String?
+    /// Training: what the agency can do for a potential victim: the values named `<prefix><row id>`
+    /// for each row of the one-column table `labels` (id → label, in report order).
+    public var capacities: Capacities?
+    /// Training: the one-column table of readiness band labels, in report order.
+    public var bands: String?
+    /// Training: the one-column table of sentences the report prints beside its tables
+    /// (`priority`, `staff`, `coverage`).
+    public var notes: String?
+    /// Training: the table of thresholds whose `red_gap`, `red_coverage` and `amber_coverage` rows
+    /// the report's legend quotes.
+    public var policy: String?
+    /// Where each named item is, by its key in the block (`date`, `areas`, `readiness`, …),
+    /// `<key>.labels`, `nrm.<id>` or `types.<value id>`, for lint messages.
     public var marks: [String: SourceMark] = [:]
     /// Where the block is.
     public var mark: SourceMark

@@ -1,7 +1,6 @@
 /// What the training part of the network report prints beside the numbers, taken from the pack
-/// (the areas table and the sector labels its `report:` block names, its `report_capacities`,
-/// `report_bands` and `report_notes` tables and its `policy` thresholds), so a reader needs no
-/// manual and no id is shown.
+/// (the areas, sector, capacity, band and note labels and the thresholds table its `report:` block
+/// names), so a reader needs no manual and no id is shown.
 public struct TrainingLabels: Sendable, Equatable {
     /// Area id → label.
     public var areas: [String: String] = [:]
@@ -9,13 +8,14 @@ public struct TrainingLabels: Sendable, Equatable {
     public var capacities: [(id: String, label: String)] = []
     /// Readiness band id → label.
     public var bands: [String: String] = [:]
-    /// Readiness band ids in the order the pack's `report_bands` table lists them (the report's order).
+    /// Readiness band ids in the order the pack's bands table lists them (the report's order).
     public var bandOrder: [String] = []
     /// Sector choice id → label.
     public var sectors: [String: String] = [:]
     /// Explanations by id (`priority`, `staff`, `coverage`: what % trained counts, per role).
     public var notes: [String: String] = [:]
-    /// The red/amber/green thresholds, when the pack's `policy` table gives them.
+    /// The red/amber/green thresholds, when the pack's thresholds table (`policy:` in its `report:`
+    /// block) gives them in rows `red_gap`, `red_coverage` and `amber_coverage`.
     public var redGap: Double?
     public var redCoverage: Double?
     public var amberCoverage: Double?
@@ -27,26 +27,26 @@ public struct TrainingLabels: Sendable, Equatable {
         self.areas = areas
     }
 
-    /// Adds the labels a pack gives: the areas table and the sector labels (a single-choice
-    /// question or a one-column table) its `report:` block names, its `report_capacities`,
-    /// `report_bands` and `report_notes` tables, and the `policy` thresholds.
+    /// Adds the labels a pack gives: the tables its `report:` block names (areas, capacities, bands,
+    /// notes and thresholds) and its sector labels (a single-choice question or a one-column table).
     ///
     /// - Parameter pack: A compiled pack.
     public mutating func add(_ pack: CompiledPack) {
-        let areasTable = pack.rules.report?.areas
-        let sectorLabels = pack.rules.report?.organisation?.labels
+        let report = pack.rules.report
+        let areasTable = report?.areas
+        let sectorLabels = report?.organisation?.labels
         for table in pack.rules.tables {
             for row in table.rows {
                 switch (table.id, row.cells[""]) {
                 case (areasTable, .text(let label)?): areas[row.key] = label
                 case (sectorLabels, .text(let label)?): sectors[row.key] = label
-                case ("report_capacities", .text(let label)?):
+                case (report?.capacities?.labels, .text(let label)?):
                     if !capacities.contains(where: { $0.id == row.key }) { capacities.append((row.key, label)) }
-                case ("report_bands", .text(let label)?):
+                case (report?.bands, .text(let label)?):
                     if bands[row.key] == nil { bandOrder.append(row.key) }
                     bands[row.key] = label
-                case ("report_notes", .text(let text)?): notes[row.key] = text
-                case ("policy", .number(let number)?):
+                case (report?.notes, .text(let text)?): notes[row.key] = text
+                case (report?.policy, .number(let number)?):
                     if row.key == "red_gap" { redGap = number }
                     if row.key == "red_coverage" { redCoverage = number }
                     if row.key == "amber_coverage" { amberCoverage = number }

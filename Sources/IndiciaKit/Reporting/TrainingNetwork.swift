@@ -343,7 +343,7 @@ public struct TrainingNetwork: Sendable {
         }
         priorities.sort { ($0.score, $1.agency, $1.areaLabel) > ($1.score, $0.agency, $0.areaLabel) }
         staffByLevel = byLevel.keys.sorted().map { ($0, byLevel[$0] ?? 0) }
-        // In the pack's order of bands (its report_bands table), then any band it does not list.
+        // In the pack's order of bands (the bands table its report: block names), then any band it does not list.
         let bandOrder = labels.bandOrder + bands.keys.filter { !labels.bandOrder.contains($0) }.sorted()
         readinessCounts = bandOrder.compactMap { band in bands[band].map { (band, $0) } }
     }

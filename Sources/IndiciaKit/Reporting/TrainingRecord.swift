@@ -1,10 +1,9 @@
 /// One agency's training-needs result as the network report reads it.
 ///
-/// The sector and readiness values are the ones the pack's `report:` block names; the rest follow
-/// the training report's naming: per area `rag_<area>`, `gap_<area>`, `coverage_pct_<area>`,
-/// `priority_<area>`, `staff_needing_<area>`, `required_<area>` and `current_<area>`;
-/// `capacity_<id>` for what the agency can do for a potential victim; `agency_id` (the number on the
-/// network's member list, which matches an agency across rounds) and `assessed_on` (the date).
+/// The sector, readiness band and score, agency number, date and capacity values are the ones the
+/// pack's `report:` block names; the per-area values follow the training report's naming:
+/// `rag_<area>`, `gap_<area>`, `coverage_pct_<area>`, `priority_<area>`, `staff_needing_<area>`,
+/// `required_<area>` and `current_<area>`.
 public struct TrainingRecord: Sendable, Equatable {
     /// One area of one agency.
     public struct Cell: Sendable, Equatable {
@@ -43,7 +42,7 @@ public struct TrainingRecord: Sendable, Equatable {
     public var areas: [String]
     /// Per area.
     public var cells: [String: Cell]
-    /// `capacity_<id>` values in result order: a choice id ("yes", "partly", "no"), a number, or null.
+    /// The capacity values (named by the pack's `capacities` prefix) in result order: a choice id ("yes", "partly", "no"), a number, or null.
     public var capacities: [(id: String, value: JSONValue)]
     /// The result's recommendations (id and text), in order.
     public var recommendations: [(id: String, text: String)]
@@ -55,7 +54,8 @@ public struct TrainingRecord: Sendable, Equatable {
     ///
     /// - Parameters:
     ///   - result: A parsed result with `"ok": true`.
-    ///   - conventions: Its pack's `report:` block, which names the sector and readiness values.
+    ///   - conventions: Its pack's `report:` block, which names the sector, readiness, agency number,
+    ///     date and capacity values.
     public init?(result: JSONValue, conventions: ReportConventions) {
         let values = result["values"]?.members ?? []
         guard values.contains(where: { $0.0.hasPrefix("rag_") }) else { return nil }
@@ -65,14 +65,14 @@ public struct TrainingRecord: Sendable, Equatable {
         case .number(let number)?: name = number.compactText
         default: name = ""
         }
-        agencyID = map["agency_id"]?.number.flatMap { $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }
-        date = map["assessed_on"]?.string
+        agencyID = conventions.agency.flatMap { map[$0]?.number }.flatMap { $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }
+        date = conventions.date.flatMap { map[$0]?.string }
         sector = conventions.organisation.flatMap { map[$0.value]?.string } ?? ""
         outcome = result["outcome"]?["id"]?.string ?? ""
         pack = result["pack"]?["id"]?.string ?? ""
         revision = result["pack"]?["revision"]?.string ?? ""
         readinessBand = conventions.readiness.flatMap { map[$0]?.string }
-        readinessScore = map["readiness_score"]?.number
+        readinessScore = conventions.readinessScore.flatMap { map[$0]?.number }
         areas = values.filter { $0.0.hasPrefix("rag_") }.map { String($0.0.dropFirst(4)) }
         var cells: [String: Cell] = [:]
         for area in areas {
@@ -82,7 +82,11 @@ public struct TrainingRecord: Sendable, Equatable {
                 staffNeeding: number("staff_needing"), required: number("required"), current: map["current_\(area)"]?.number)
         }
         self.cells = cells
-        capacities = values.filter { $0.0.hasPrefix("capacity_") }.map { (String($0.0.dropFirst(9)), $0.1) }
+        if let prefix = conventions.capacities?.prefix {
+            capacities = values.filter { $0.0.hasPrefix(prefix) }.map { (String($0.0.dropFirst(prefix.count)), $0.1) }
+        } else {
+            capacities = []
+        }
         recommendations = (result["recommendations"]?.array ?? []).compactMap { item in
             guard let id = item["id"]?.string else { return nil }
             return (id, item["text"]?.string ?? "")

@@ -73,6 +73,16 @@ struct ReportConventionsCheckTests {
             ),
             ("  kind: screening\n  types: [date_out]", "value 'date_out' named by 'types' in the report block must be yes/no", 19),
             ("  kind: training\n  areas: nothing", "'areas' in the report block must name a one-column table", 19),
+            ("  kind: training\n  agency: place_out", "value 'place_out' named by 'agency' in the report block must be a number, not a choice", 19),
+            ("  kind: training\n  readiness_score: nowhere", "'readiness_score' in the report block names 'nowhere', which is not a value", 19),
+            ("  kind: training\n  bands: place", "'bands' in the report block must name a one-column table; 'place' is not one", 19),
+            ("  kind: training\n  policy: nothing", "'policy' in the report block must name a one-column table; 'nothing' is not one", 19),
+            (
+                "  kind: training\n  capacities: { prefix: can_, labels: nothing }",
+                "'labels' of 'capacities' in the report block must name a one-column table of capacity ids and labels", 19
+            ),
+            ("  kind: training\n  capacities: { labels: nothing }", "'capacities' in the report block is missing required key 'prefix'", 19),
+            ("  kind: screening\n  notes: nothing", "'notes' does not apply to a report of kind 'screening'", 19),
             ("  kind: survey", "'kind' in the report block must be screening or training, not 'survey'", 18),
             ("  kind: screening\n  colour: blue", "unknown key 'colour' in the report block", 19),
         ])
@@ -82,6 +92,18 @@ struct ReportConventionsCheckTests {
         #expect(found != nil, "\(diagnostics.map(\.description))")
         #expect(found?.severity == .error)
         #expect(found?.mark.line == line)
+    }
+
+    @Test("every row of the capacities table needs an output value named with the prefix, reported at the row")
+    func missingCapacity() {
+        let tables = "tables:\n  - id: abilities\n    source: s\n    rows:\n      out: Out\n      gone: Gone"
+        let diagnostics = Fixtures.packErrors(
+            questionnaire: Self.questionnaire,
+            rules: Self.rules("  kind: training\n  capacities: { prefix: place_, labels: abilities }", tables: tables))
+        let found = diagnostics.filter { $0.code == .badReport }
+        #expect(
+            found.map(\.message) == ["'capacities' in the report block needs an output value 'place_gone' for row 'gone' of table 'abilities'"])
+        #expect(found.first?.mark.line == 12)
     }
 
     @Test("a table of areas must label every id the area value can take")

@@ -253,6 +253,49 @@ struct TrainingNetworkTests {
         #expect(report.training.changes.filter { $0.previousRound == nil }.map(\.name) == ["Lakeside School"])
     }
 
+    @Test("a training pack that names its values and tables differently reports the same, because its report: block says the names")
+    func renamedConventions() throws {
+        let directory = TestPacks.directory
+        let questionnaire = try String(contentsOfFile: directory + "/questionnaires/skills.yaml", encoding: .utf8)
+        var rules = try String(contentsOfFile: directory + "/rules/skills.yaml", encoding: .utf8)
+        for (old, new) in [
+            ("agency_id", "member_no"), ("assessed_on", "assessment_day"), ("capacity_", "can_do_"), ("report_capacities", "capabilities"),
+            ("report_bands", "band_labels"), ("report_notes", "sentences"), ("policy", "thresholds"),
+        ] {
+            #expect(rules.contains(old), "the fixture no longer uses '\(old)'")
+            rules = rules.replacingOccurrences(of: old, with: new)
+        }
+        // The report block's own key stays `policy:`; only the table it names is renamed.
+        rules = rules.replacingOccurrences(of: "  thresholds: thresholds\n", with: "  policy: thresholds\n")
+        let renamed = try #require(Fixtures.pack(questionnaire: questionnaire, rules: rules))
+        #expect(renamed.rules.report?.agency == "member_no")
+        #expect(renamed.rules.report?.capacities?.prefix == "can_do_")
+        let original = try #require(Self.runtime)
+        func report(_ runtime: PackRuntime) throws -> NetworkReport {
+            var builder = NetworkReportBuilder(packs: [try #require(ReportPack(runtime.pack))])
+            for year in [2025, 2026] {
+                builder.beginRound("\(year).ndjson")
+                let path = directory + "/../cases/skills-\(year).ndjson"
+                for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+                    builder.add(try JSONValue.parse(runtime.evaluateJSON(Array(line.utf8)).bytes))
+                }
+            }
+            return builder.report()
+        }
+        let expected = try report(original)
+        let actual = try report(PackRuntime(pack: renamed))
+        // Not vacuous: the agency numbers, dates, capacities, bands, notes and thresholds are all read.
+        let markdown = MarkdownReport.render(actual)
+        #expect(markdown.contains("Referrals made last year") && markdown.contains("Not ready yet"))
+        #expect(markdown.contains("Fixture note: % trained counts every member of staff who needs the area."))
+        #expect(actual.trainingLabels.amberCoverage == 80)
+        #expect(actual.training.notes.first?.contains("matched by its number") == true)
+        #expect(markdown == MarkdownReport.render(expected))
+        #expect(JSONReport.render(actual) == JSONReport.render(expected))
+        #expect(HTMLReport.render(actual) == HTMLReport.render(expected))
+        #expect(CSVReport.render(actual) == CSVReport.render(expected))
+    }
+
     @Test("a name with a comma is quoted in the CSV, so the row keeps the header's eight fields")
     func csvQuoting() throws {
         let report = Self.network([("", [try Self.result("Hill, Top School", number: 5, date: "2026-10-01")])])
