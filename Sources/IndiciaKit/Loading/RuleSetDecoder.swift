@@ -5,7 +5,7 @@ struct RuleSetDecoder {
     static let keys =
         FileHeader.keys + [
             "disclaimer", "questionnaire", "services", "shared_tables", "strengths", "categories", "tables", "values", "indicators", "scores",
-            "outcomes", "recommendations", "report",
+            "outcomes", "recommendations", "report", "outcome_heading",
         ]
 
     func decode(_ root: YAMLNode, _ bag: inout DiagnosticBag) -> RuleSet? {
@@ -44,6 +44,13 @@ struct RuleSetDecoder {
             return RuleSet.Reference(id: text, mark: node.mark)
         }
         let disclaimer = reader.string("disclaimer", &bag)
+        var outcomeHeading = reader.string("outcome_heading", &bag)
+        if let heading = outcomeHeading, heading.isBlank || heading.contains(where: \.isNewline) {
+            bag.error(
+                .badValue, "'outcome_heading' must be a few words on one line (the result screen prints it before the outcome)",
+                at: reader.node("outcome_heading")?.mark ?? root.mark)
+            outcomeHeading = nil
+        }
         let report = reader.node("report").flatMap { decodeReport($0, &bag) }
         guard header.kind == "rules", let questionnaire else { return nil }
         var ruleSet = RuleSet(
@@ -52,6 +59,7 @@ struct RuleSetDecoder {
             tables: tables, values: values, indicators: indicators, scores: scores, outcomes: outcomes,
             recommendations: recommendations, mark: root.mark)
         ruleSet.report = report
+        ruleSet.outcomeHeading = outcomeHeading
         return ruleSet
     }
 

@@ -30,6 +30,11 @@ public struct RuleSet: Sendable, Equatable {
     public var outcomes: [OutcomeBand]
     /// Next steps.
     public var recommendations: [Recommendation]
+    /// The words the result screen puts before the outcome's label (its `outcome_heading:` key, e.g.
+    /// `Overall` for a training-needs pack); ``defaultOutcomeHeading`` when not given.
+    public var outcomeHeading: String? = nil
+    /// The heading of a result's outcome when the rule set gives none.
+    public static let defaultOutcomeHeading = "Level of concern"
     /// What the network report counts from this rule set's results (its `report:` block), if anything.
     public var report: ReportConventions? = nil
     /// Where the file starts.

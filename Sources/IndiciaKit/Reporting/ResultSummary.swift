@@ -1,4 +1,5 @@
-/// A plain-text account of a result: level of concern, next steps with contacts, and why —
+/// A plain-text account of a result: level of concern (or the heading the rule set gives its
+/// outcome), next steps with contacts, and why —
 /// for the guided CLI's result screen and for pasting into a case record.
 public enum ResultSummary {
     /// Renders the summary.
@@ -14,7 +15,8 @@ public enum ResultSummary {
         let band = rules.outcomes[evaluation.outcome]
         let questions = pack.questionnaire.questions
         var out = ""
-        out += "LEVEL OF CONCERN: \(band.label.uppercased())\n"
+        let heading = rules.outcomeHeading ?? RuleSet.defaultOutcomeHeading
+        out += "\(heading.uppercased()): \(band.label.uppercased())\n"
         if let summary = band.summary { out += TextWrap.wrap(summary, width: width) }
         if let judgement = evaluation.judgement {
             let computed = evaluation.computedLevel(in: pack)

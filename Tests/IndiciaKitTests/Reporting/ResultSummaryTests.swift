@@ -46,6 +46,34 @@ struct ResultSummaryTests {
           - { id: unchecked, name: Unchecked Line, phone: "TEST-NUMBER-2", scope: local, source: s, verified: false }
         """
 
+    @Test("the outcome's heading is the rule set's outcome_heading, or 'Level of concern' when it gives none")
+    func outcomeHeading() throws {
+        var answers: AnswerSet?
+        for (rules, heading) in [
+            (Self.rules, "LEVEL OF CONCERN: CONCERN\n"), (Self.rules + "\noutcome_heading: Overall need", "OVERALL NEED: CONCERN\n"),
+        ] {
+            let pack = try #require(Fixtures.pack(questionnaire: Self.questionnaire, rules: rules, services: Self.services))
+            if answers == nil {
+                answers = AnswerSet(questionCount: pack.questionnaire.questions.count)
+                answers?.values[0] = .bool(true)
+            }
+            let text = ResultSummary.text(pack.evaluate(try #require(answers)), pack: pack, width: 200)
+            #expect(text.hasPrefix(heading), "\(text)")
+        }
+    }
+
+    @Test("a blank or multi-line outcome_heading is an error at the key's value")
+    func badOutcomeHeading() {
+        for bad in ["\"  \"", "\"Overall\\nneed\""] {
+            let diagnostics = Fixtures.packErrors(
+                questionnaire: Self.questionnaire, rules: Self.rules + "\noutcome_heading: \(bad)")
+            let found = diagnostics.first { $0.code == .badValue && $0.message.hasPrefix("'outcome_heading' must be a few words on one line") }
+            #expect(found != nil, "\(diagnostics.map(\.description))")
+            #expect(found?.mark.line == 17)
+            #expect(found?.mark.column == 18)
+        }
+    }
+
     @Test("a service whose contact details have not been checked says so where the number is shown")
     func unverifiedService() throws {
         let pack = try #require(Fixtures.pack(questionnaire: Self.questionnaire, rules: Self.rules, services: Self.services))
