@@ -80,9 +80,18 @@ public enum Platform {
 
     /// The working directory.
     public static func currentDirectory() -> String {
-        guard let path = getcwd(nil, 0) else { return "." }
-        defer { free(path) }
-        return String(cString: path)
+        // Our own buffer, grown on ERANGE: `getcwd(nil, 0)` allocates inside libc, and freeing that
+        // from Swift is refused by AddressSanitizer ("not malloc()-ed").
+        var size = 4096
+        while size <= 1 << 20 {
+            var buffer = [CChar](repeating: 0, count: size)
+            if getcwd(&buffer, size) != nil {
+                return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
+            guard errno == ERANGE else { return "." }
+            size *= 2
+        }
+        return "."
     }
 
     /// Exits the process.
