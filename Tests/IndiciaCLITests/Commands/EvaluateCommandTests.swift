@@ -169,7 +169,11 @@ struct EvaluateCommandTests {
 
     /// Two runs in one process share its hash seed, so Set and Dictionary order could not differ
     /// between them: each run here is a process of its own, and thread timing differs too.
-    @Test("the same mixed input gives byte-identical output in separate processes, on one thread and on four")
+    @Test(
+        "the same mixed input gives byte-identical output in separate processes, on one thread and on four",
+        .disabled(
+            if: ProcessInfo.processInfo.environment["INDICIA_SANITIZER"] == "thread",
+            "under ThreadSanitizer the statically linked executable fails TSan's allocator check at exit (scripts/test)"))
     func deterministic() throws {
         let executable = try #require(ToolRunner.executable, "the indicia executable is built beside the tests")
         var records: [String] = []
