@@ -34,30 +34,18 @@ final class ParallelEvaluator {
     struct Job: Sendable {
         let input: [UInt8]
         let records: [CaseStream.Record]
-        let pieces: [Range<Int>]
+        let pieces: BatchPieces
         let file: String?
         let defaultPack: Int?
         let profile: ResultProfile
         let workers: [Locked<WorkerState>]
-        /// The next piece nobody has taken: each thread takes the next one free.
-        let next = Locked(0)
-
-        /// The next piece to evaluate, or nil when every piece is taken.
-        func take() -> Int? {
-            next.withLock { next in
-                guard next < pieces.count else { return nil }
-                defer { next += 1 }
-                return next
-            }
-        }
-
         /// Evaluates one piece into its worker's buffer (emptied first).
         func run(_ part: Int) {
             workers[part].withLock { state in
                 state.out.removeAll()
                 state.failed = 0
                 input.withUnsafeBufferPointer { bytes in
-                    for record in records[pieces[part]] {
+                    for record in records[pieces.ranges[part]] {
                         let ok = state.decoder.evaluate(
                             record, in: bytes, file: file, packs: state.packs, defaultPack: defaultPack, profile: profile,
                             evaluation: &state.evaluation, to: &state.out)
@@ -160,33 +148,19 @@ final class ParallelEvaluator {
         // Cut into as many pieces as there are workers' states, by bytes; the threads take pieces
         // as they become free, so a core slowed by other work (the writer thread, say) holds up
         // one small piece rather than half the batch.
-        let first = batch[0].range.lowerBound
-        let bytes = batch[batch.count - 1].range.upperBound - first
-        let parts = bytes >= Self.parallelThreshold ? workers.count : 1
-        var pieces: [Range<Int>] = []
-        var cut = 0
-        for piece in 0..<parts where cut < batch.count {
-            var next = batch.count
-            if piece < parts - 1 {
-                let target = first + bytes * (piece + 1) / parts
-                next = cut + 1
-                while next < batch.count, batch[next].range.lowerBound < target { next += 1 }
-            }
-            pieces.append(cut..<next)
-            cut = next
-        }
+        let pieces = BatchPieces(batch, parts: workers.count, threshold: Self.parallelThreshold)
         let job = Job(input: input, records: batch, pieces: pieces, file: file, defaultPack: defaultPack, profile: profile, workers: workers)
-        if pieces.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: min(threads, pieces.count)) { _ in
-                while let piece = job.take() { job.run(piece) }
+        if pieces.ranges.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: min(threads, pieces.ranges.count)) { _ in
+                while let piece = pieces.take() { job.run(piece) }
             }
         } else {
             job.run(0)
         }
-        for part in pieces.indices { failed += workers[part].withLock { $0.failed } }
+        for part in pieces.ranges.indices { failed += workers[part].withLock { $0.failed } }
         if threads == 1 {
             // One thread: this one writes too.
-            for part in pieces.indices {
+            for part in pieces.ranges.indices {
                 workers[part].withLock { state in
                     output.withLock { output in
                         if !output.sink.write(raw: state.out.bytes) { output.failed = true }
@@ -198,10 +172,10 @@ final class ParallelEvaluator {
         // Hand this batch to the writer once it has finished the previous one; the workers fill
         // the buffers it has just written while it writes this batch.
         drain()
-        for part in pieces.indices {
+        for part in pieces.ranges.indices {
             workers[part].withLock { state in written[part].withLock { swap(&state.out, &$0) } }
         }
-        let (buffers, sink, count, group) = (written, output, pieces.count, writing)
+        let (buffers, sink, count, group) = (written, output, pieces.ranges.count, writing)
         group.enter()
         writer.async {
             sink.withLock { output in
@@ -219,7 +193,8 @@ final class ParallelEvaluator {
     private func evaluateOneByOne(_ input: [UInt8], file: String?) {
         for index in batch.indices {
             let job = Job(
-                input: input, records: batch, pieces: [index..<(index + 1)], file: file, defaultPack: defaultPack, profile: profile, workers: workers)
+                input: input, records: batch, pieces: BatchPieces(ranges: [index..<(index + 1)]), file: file, defaultPack: defaultPack,
+                profile: profile, workers: workers)
             job.run(0)
             failed += workers[0].withLock { $0.failed }
             workers[0].withLock { state in

@@ -27,26 +27,14 @@ enum ReportReader {
     struct Job: Sendable {
         let input: [UInt8]
         let records: [CaseStream.Record]
-        let cuts: [Range<Int>]
+        let cuts: BatchPieces
         let name: String
         let pieces: [Locked<Piece>]
-        /// The next piece nobody has taken.
-        let next = Locked(0)
-
-        /// The next piece to count, or nil when every piece is taken.
-        func take() -> Int? {
-            next.withLock { next in
-                guard next < cuts.count else { return nil }
-                defer { next += 1 }
-                return next
-            }
-        }
-
         /// Counts one piece's records into its builder.
         func run(_ part: Int) {
             pieces[part].withLock { piece in
                 input.withUnsafeBufferPointer { bytes in
-                    for record in records[cuts[part]] { ReportReader.add(record, in: bytes, name: name, to: &piece) }
+                    for record in records[cuts.ranges[part]] { ReportReader.add(record, in: bytes, name: name, to: &piece) }
                 }
             }
         }
@@ -92,15 +80,15 @@ enum ReportReader {
             while let record = stream.next() { records.append(record) }
             if !records.isEmpty {
                 let job = makeJob(records, in: stream.buffer, name: name, builder: builder, pieces: threads > 1 ? pieces : 1)
-                if job.cuts.count > 1 {
+                if job.cuts.ranges.count > 1 {
                     // This batch is counted while the next is read into another buffer.
                     stream.handOver(into: &spare)
-                    let handed = Job(input: spare, records: job.records, cuts: job.cuts, name: name, pieces: job.pieces)
+                    let handed = Job(input: spare, records: job.records, cuts: BatchPieces(ranges: job.cuts.ranges), name: name, pieces: job.pieces)
                     spare = []
                     let done = DispatchGroup()
-                    for _ in 0..<min(threads, handed.cuts.count) {
+                    for _ in 0..<min(threads, handed.cuts.ranges.count) {
                         DispatchQueue.global().async(group: done) {
-                            while let part = handed.take() { handed.run(part) }
+                            while let part = handed.cuts.take() { handed.run(part) }
                         }
                     }
                     running.append((handed, done))
@@ -129,22 +117,8 @@ enum ReportReader {
     private static func makeJob(
         _ records: [CaseStream.Record], in input: [UInt8], name: String, builder: NetworkReportBuilder, pieces: Int
     ) -> Job {
-        let first = records[0].range.lowerBound
-        let bytes = records[records.count - 1].range.upperBound - first
-        let parts = bytes >= parallelThreshold ? pieces : 1
-        var cuts: [Range<Int>] = []
-        var cut = 0
-        for part in 0..<parts where cut < records.count {
-            var next = records.count
-            if part < parts - 1 {
-                let target = first + bytes * (part + 1) / parts
-                next = cut + 1
-                while next < records.count, records[next].range.lowerBound < target { next += 1 }
-            }
-            cuts.append(cut..<next)
-            cut = next
-        }
-        return Job(input: input, records: records, cuts: cuts, name: name, pieces: cuts.map { _ in Locked(Piece(builder: builder.fresh)) })
+        let cuts = BatchPieces(records, parts: pieces, threshold: parallelThreshold)
+        return Job(input: input, records: records, cuts: cuts, name: name, pieces: cuts.ranges.map { _ in Locked(Piece(builder: builder.fresh)) })
     }
 
     /// Merges a counted batch's pieces into the builder, in order, and writes their messages;
