@@ -398,40 +398,10 @@ struct ResultDigest {
     }
 
     /// Skips any value, checking it is well-formed, with a nesting limit: the general path, whose
-    /// errors and positions are what the report gives.
+    /// errors and positions are what the report gives. It is the scanner's own ``JSONScanner/skipValue(path:depth:)``,
+    /// the one the case decoder uses.
     static func skipChecking(_ scanner: inout JSONScanner, depth: Int = 0) throws(CaseError) {
-        guard depth < JSONScanner.maxDepth else {
-            throw scanner.fail(.tooDeep, "JSON is nested more than \(JSONScanner.maxDepth) levels deep", path: "")
-        }
-        scanner.skipWhitespace()
-        switch scanner.peek {
-        case 0x22: try skipString(&scanner)
-        case 0x7B:
-            scanner.position += 1
-            scanner.skipWhitespace()
-            if scanner.peek == 0x7D {
-                scanner.position += 1
-                return
-            }
-            repeat {
-                scanner.skipWhitespace()
-                try skipString(&scanner)
-                try scanner.expect(0x3A, "':'", path: "")
-                try skipChecking(&scanner, depth: depth + 1)
-            } while try scanner.another(closing: 0x7D, path: "")
-        case 0x5B:
-            scanner.position += 1
-            scanner.skipWhitespace()
-            if scanner.peek == 0x5D {
-                scanner.position += 1
-                return
-            }
-            repeat {
-                try skipChecking(&scanner, depth: depth + 1)
-            } while try scanner.another(closing: 0x5D, path: "")
-        case 0x2D, 0x30...0x39: _ = try scanner.readNumber(path: "")
-        default: _ = try scanner.readLiteral(path: "")
-        }
+        try scanner.skipValue(path: "", depth: depth)
     }
 
     /// Skips a string eight bytes at a time while it is plain ASCII text.
