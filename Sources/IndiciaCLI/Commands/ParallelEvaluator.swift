@@ -75,8 +75,10 @@ final class ParallelEvaluator {
     /// The writer thread, and the write it has in hand (at most one).
     private let writer = DispatchQueue(label: "indicia.evaluate.writer")
     private let writing = DispatchGroup()
-    /// The records of the batch in hand (kept to reuse its memory).
-    private var batch: [CaseStream.Record] = []
+    /// The batch the threads are evaluating while this thread reads the next, and when it is done.
+    private var running: (job: Job, done: DispatchGroup)?
+    /// The most records a batch has had (to size the next batch's list once).
+    private var recordsPerBatch = 0
 
     /// Creates an evaluator.
     ///
@@ -109,20 +111,49 @@ final class ParallelEvaluator {
 
     /// Evaluates every record of one input.
     ///
+    /// With more than one thread, a batch is evaluated while the next is read and framed: the
+    /// stream hands its buffer to the batch's ``Job`` (``CaseStream/handOver(into:)``, which keeps
+    /// its records valid there) and reads on into the buffer of the batch before, already written
+    /// out. So the workers never wait for the read, and two input buffers are in use.
+    ///
     /// - Parameters:
     ///   - input: The input.
     ///   - file: Its name for error results (nil for standard input); lines are counted per input.
     func process(_ input: InputSource, file: String?) {
-        // Every result is written before this returns.
-        defer { drain() }
         var stream = CaseStream(limits: limits)
+        var spare: [UInt8] = []
+        // Every result is written before this returns.
+        defer {
+            finishRunning(into: &spare)
+            drain()
+        }
         while true {
-            batch.removeAll(keepingCapacity: true)
+            var batch: [CaseStream.Record] = []
+            batch.reserveCapacity(recordsPerBatch)
             while let record = stream.next() { batch.append(record) }
-            if !batch.isEmpty { evaluate(stream.buffer, file: file) }
+            recordsPerBatch = max(recordsPerBatch, batch.count)
+            if !batch.isEmpty {
+                records += batch.count
+                // The batch before is written out first, so results stay in input order.
+                finishRunning(into: &spare)
+                let pieces = BatchPieces(batch, parts: workers.count, threshold: Self.parallelThreshold)
+                if !lineBuffered, threads > 1, pieces.ranges.count > 1 {
+                    stream.handOver(into: &spare)
+                    let job = Job(
+                        input: spare, records: batch, pieces: pieces, file: file, defaultPack: defaultPack, profile: profile,
+                        workers: workers)
+                    spare = []
+                    start(job)
+                } else {
+                    evaluate(batch, in: stream.buffer, pieces: pieces, file: file)
+                }
+            }
             if stream.isFinished { return }
             // About to read: if that could wait (a coprocess between requests), everything so far goes out first.
-            if !input.hasDataWaiting { flush() }
+            if !input.hasDataWaiting {
+                finishRunning(into: &spare)
+                flush()
+            }
             if stream.read(into: { input.read(into: $0) }) <= 0 { stream.finish() }
         }
     }
@@ -137,18 +168,35 @@ final class ParallelEvaluator {
         }
     }
 
-    /// Evaluates the batch's records, in parallel when there are enough of them, and writes their
-    /// results in order.
-    private func evaluate(_ input: [UInt8], file: String?) {
-        records += batch.count
+    /// Starts a batch on the global queue (as many threads as allowed take its pieces) and keeps it
+    /// as the batch running; this thread goes on to read the next one.
+    private func start(_ job: Job) {
+        let done = DispatchGroup()
+        for _ in 0..<min(threads, job.pieces.ranges.count) {
+            DispatchQueue.global().async(group: done) {
+                while let piece = job.pieces.take() { job.run(piece) }
+            }
+        }
+        running = (job, done)
+    }
+
+    /// Waits for the batch running, if any, hands its results to the writer thread, and takes its
+    /// input buffer back (to read into next).
+    private func finishRunning(into spare: inout [UInt8]) {
+        guard let (job, done) = running else { return }
+        running = nil
+        done.wait()
+        handToWriter(job.pieces)
+        spare = job.input
+    }
+
+    /// Evaluates a batch on this thread and the pool (`concurrentPerform`) and writes its results:
+    /// a small batch, or `--threads 1` (this thread also writes) or `--line-buffered`.
+    private func evaluate(_ batch: [CaseStream.Record], in input: [UInt8], pieces: BatchPieces, file: String?) {
         if lineBuffered {
-            evaluateOneByOne(input, file: file)
+            evaluateOneByOne(batch, in: input, file: file)
             return
         }
-        // Cut into as many pieces as there are workers' states, by bytes; the threads take pieces
-        // as they become free, so a core slowed by other work (the writer thread, say) holds up
-        // one small piece rather than half the batch.
-        let pieces = BatchPieces(batch, parts: workers.count, threshold: Self.parallelThreshold)
         let job = Job(input: input, records: batch, pieces: pieces, file: file, defaultPack: defaultPack, profile: profile, workers: workers)
         if pieces.ranges.count > 1 {
             DispatchQueue.concurrentPerform(iterations: min(threads, pieces.ranges.count)) { _ in
@@ -157,10 +205,10 @@ final class ParallelEvaluator {
         } else {
             job.run(0)
         }
-        for part in pieces.ranges.indices { failed += workers[part].withLock { $0.failed } }
         if threads == 1 {
             // One thread: this one writes too.
             for part in pieces.ranges.indices {
+                failed += workers[part].withLock { $0.failed }
                 workers[part].withLock { state in
                     output.withLock { output in
                         if !output.sink.write(raw: state.out.bytes) { output.failed = true }
@@ -169,8 +217,13 @@ final class ParallelEvaluator {
             }
             return
         }
-        // Hand this batch to the writer once it has finished the previous one; the workers fill
-        // the buffers it has just written while it writes this batch.
+        handToWriter(pieces)
+    }
+
+    /// Hands an evaluated batch's results to the writer thread once it has finished the previous
+    /// batch; the workers fill the buffers it has just written while it writes this batch.
+    private func handToWriter(_ pieces: BatchPieces) {
+        for part in pieces.ranges.indices { failed += workers[part].withLock { $0.failed } }
         drain()
         for part in pieces.ranges.indices {
             workers[part].withLock { state in written[part].withLock { swap(&state.out, &$0) } }
@@ -190,7 +243,7 @@ final class ParallelEvaluator {
     }
 
     /// `--line-buffered`: each result is written and flushed as soon as it is ready.
-    private func evaluateOneByOne(_ input: [UInt8], file: String?) {
+    private func evaluateOneByOne(_ batch: [CaseStream.Record], in input: [UInt8], file: String?) {
         for index in batch.indices {
             let job = Job(
                 input: input, records: batch, pieces: BatchPieces(ranges: [index..<(index + 1)]), file: file, defaultPack: defaultPack,
