@@ -14,7 +14,7 @@ final class WorkerPacks: PackProvider {
 
     func runtime(_ index: Int) -> PackRuntime {
         if index < local.count, let runtime = local[index] { return runtime }
-        let runtime = shared.runtime(index)
+        let runtime = shared.runtime(index).forThread()
         if index >= local.count { local += Array(repeating: nil, count: index + 1 - local.count) }
         local[index] = runtime
         return runtime

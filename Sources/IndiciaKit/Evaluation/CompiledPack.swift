@@ -40,6 +40,14 @@ public struct CompiledPack: Sendable {
     /// A pack from what the compiler produced.
     init(_ parts: Parts) { storage = Storage(parts) }
 
+    /// The same pack in storage of its own (its step boxes and derived tables made again; the
+    /// compiled closures are shared). See ``PackRuntime/forThread()``.
+    func withOwnStorage() -> CompiledPack {
+        var copy = CompiledPack(storage.parts)
+        copy.tables = tables
+        return copy
+    }
+
     /// One compiled computation: fill `slot` by running `evaluate`.
     struct Step: Sendable {
         var slot: Int
