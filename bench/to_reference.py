@@ -6,6 +6,11 @@
 import json
 import sys
 
+# The workload's dimensions and strengths, in its order (../shared/bench/peers/WORKLOAD.md).
+CATEGORIES = ["recruitment_deceptive", "recruitment_coercive", "recruitment_vulnerability", "exploitation",
+              "coercion_destination", "vulnerability_destination"]
+STRENGTHS = ["strong", "medium", "weak"]
+
 with open(sys.argv[1]) as src, open(sys.argv[2], "w") as dst:
     for line in src:
         r = json.loads(line)
@@ -18,6 +23,7 @@ with open(sys.argv[1]) as src, open(sys.argv[2], "w") as dst:
             "band": r["outcome"]["id"],
             # The full result lists indicator objects, the summary their ids.
             "fired": [i if isinstance(i, str) else i["id"] for i in r["indicators"]],
-            "counts": r["categories"],
+            # The summary leaves out counts of 0; the reference lists all 18.
+            "counts": {c: {s: r["categories"].get(c, {}).get(s, 0) for s in STRENGTHS} for c in CATEGORIES},
             "trafficking_indicated": r["values"]["trafficking_indicated"],
         }) + "\n")

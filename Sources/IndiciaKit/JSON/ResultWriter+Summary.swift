@@ -3,7 +3,10 @@ extension ResultWriter {
     /// sources or services (those are in the full result).
     ///
     /// `{"id","ok","pack":{"id","revision","sha256"},"outcome":{"id","level","urgent"},"scores","values",
-    /// "categories","indicators":[ids],"next_steps":[ids],"missing_data":{flags}}`, in that order.
+    /// "categories","indicators":[ids],"next_steps":[ids],"missing_data":[flags]}`, in that order.
+    /// Like the indicators and next steps, the categories and missing-data flags name only what is
+    /// there: a category and strength with no indicator present is left out (its count is 0), and
+    /// `missing_data` lists the flags that are raised, in a fixed order (empty: nothing missing).
     ///
     /// - Parameters:
     ///   - evaluation: The evaluated case.
@@ -40,7 +43,7 @@ extension ResultWriter {
                 }
                 let present = UnsafeBufferPointer(rebasing: found[0..<fired])
                 out.append("},\"categories\":{")
-                writeCategories(present, f, &out)
+                writePresentCategories(present, f, &out)
                 out.append("},\"indicators\":[")
                 for (n, indicator) in present.enumerated() {
                     if n > 0 { out.append(0x2C) }
@@ -67,19 +70,59 @@ extension ResultWriter {
                     break
                 }
             }
-            out.append("],\"missing_data\":{\"unanswered\":")
-            out.append(unanswered ? "true" : "false")
-            out.append(",\"not_known\":")
-            out.append(notKnown ? "true" : "false")
-            out.append(",\"unanswered_required\":")
-            out.append(unansweredRequired ? "true" : "false")
-            out.append(",\"indeterminate_indicators\":")
-            out.append(indeterminate ? "true" : "false")
-            out.append(",\"undetermined_outcomes\":")
-            out.append(evaluation.undetermined.isEmpty ? "false" : "true")
-            out.append(",\"ignored_answers\":")
-            out.append(evaluation.ignored.isEmpty ? "false" : "true")
-            out.append("}}")
+            // The flags raised, in the schema's order (`SchemaGenerator`): no array built per case.
+            out.append("],\"missing_data\":[")
+            var first = true
+            func flag(_ raised: Bool, _ name: StaticString) {
+                guard raised else { return }
+                if !first { out.append(0x2C) }
+                first = false
+                out.append(name)
+            }
+            flag(unanswered, "\"unanswered\"")
+            flag(notKnown, "\"not_known\"")
+            flag(unansweredRequired, "\"unanswered_required\"")
+            flag(indeterminate, "\"indeterminate_indicators\"")
+            flag(!evaluation.undetermined.isEmpty, "\"undetermined_outcomes\"")
+            flag(!evaluation.ignored.isEmpty, "\"ignored_answers\"")
+            out.append("]}")
+        }
+    }
+
+    /// The count of present indicators per category and strength, leaving out every category and
+    /// strength with none present (so `{}` when no indicator is present).
+    static func writePresentCategories(_ present: UnsafeBufferPointer<Int>, _ f: ResultFragments, _ out: inout ByteBuffer) {
+        guard !f.categoryKeys.isEmpty, !present.isEmpty else { return }
+        let strengthCount = max(1, f.strengthKeys.count)
+        // Counted in a temporary stack buffer: no allocation per case.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: f.categoryKeys.count * strengthCount) { counts in
+            counts.initialize(repeating: 0)
+            for indicator in present {
+                let category = f.indicatorCategory[indicator]
+                guard category >= 0 else { continue }
+                counts[category * strengthCount + max(0, f.indicatorStrength[indicator])] += 1
+            }
+            var firstCategory = true
+            for c in 0..<f.categoryKeys.count {
+                let row = UnsafeBufferPointer(rebasing: counts[(c * strengthCount)..<((c + 1) * strengthCount)])
+                guard row.contains(where: { $0 != 0 }) else { continue }
+                if !firstCategory { out.append(0x2C) }
+                firstCategory = false
+                f.categoryKeys.append(c, to: &out)
+                if f.strengthKeys.isEmpty {
+                    JSONOutput.integer(row[0], to: &out)
+                    continue
+                }
+                out.append(0x7B)
+                var firstStrength = true
+                for s in 0..<f.strengthKeys.count where row[s] != 0 {
+                    if !firstStrength { out.append(0x2C) }
+                    firstStrength = false
+                    f.strengthKeys.append(s, to: &out)
+                    JSONOutput.integer(row[s], to: &out)
+                }
+                out.append(0x7D)
+            }
         }
     }
 }

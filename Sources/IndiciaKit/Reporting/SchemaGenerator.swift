@@ -181,7 +181,7 @@ public enum SchemaGenerator {
                         ]))
                 ),
                 ("undetermined_outcomes", described("Higher levels that could not be ruled out because answers are missing.", array(waiting))),
-            ] + scoresValuesCategories + [
+            ] + scoresValuesCategories(summary: false) + [
                 ("indicators", described("The indicators present, in the pack's order, each with its evidence.", array(indicator))),
                 ("indeterminate_indicators", described("Indicators that could not be assessed because answers are missing.", array(waiting))),
                 (
@@ -283,14 +283,18 @@ public enum SchemaGenerator {
                         "The level of concern (higher level, more concern). urgent: someone may be in immediate danger.",
                         object([("id", string), ("level", integer), ("urgent", boolean)], required: ["id", "level", "urgent"]))
                 ),
-            ] + scoresValuesCategories + [
+            ] + scoresValuesCategories(summary: true) + [
                 ("indicators", described("The ids of the indicators present, in the pack's order.", ids)),
                 ("next_steps", described("The ids of the recommended next steps, in order (the full result has their text and contacts).", ids)),
                 (
                     "missing_data",
                     described(
-                        "Whether each list of missing data in the full result would be non-empty.",
-                        object(flags.map { ($0.0, described($0.1, boolean)) }, required: flags.map(\.0)))
+                        "The lists of missing data that the full result has and that are not empty, in this order; empty when nothing is missing.",
+                        .object([
+                            ("type", .string("array")),
+                            ("items", .object([("oneOf", .array(flags.map { described($0.1, .object([("const", .string($0.0))])) }))])),
+                            ("uniqueItems", .bool(true)),
+                        ]))
                 ),
             ],
             required: ["id", "ok", "pack", "outcome", "scores", "values", "categories", "indicators", "next_steps", "missing_data"])
@@ -321,8 +325,9 @@ public enum SchemaGenerator {
         return .object([("description", .string(text))] + members)
     }
 
-    /// `scores`, `values` and `categories`: the same in the full and the summary result.
-    private static var scoresValuesCategories: [(String, JSONValue)] {
+    /// `scores`, `values` and `categories`: the same in the full and the summary result, except
+    /// that the summary's categories leave out what counts 0.
+    private static func scoresValuesCategories(summary: Bool) -> [(String, JSONValue)] {
         let integer = JSONValue.object([("type", .string("integer"))])
         let number = JSONValue.object([("type", .array([.string("number"), .string("null")]))])
         return [
@@ -342,7 +347,9 @@ public enum SchemaGenerator {
             (
                 "categories",
                 described(
-                    "Counts of the indicators present, per category and strength.",
+                    summary
+                        ? "Counts of the indicators present, per category and strength; a category or strength with none present is left out."
+                        : "Counts of the indicators present, per category and strength.",
                     .object([
                         ("type", .string("object")),
                         (
