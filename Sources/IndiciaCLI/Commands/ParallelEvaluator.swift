@@ -7,21 +7,26 @@ import IndiciaKit
 /// Threading protocol (also in `docs/internals.md`), checked by the compiler except inside
 /// ``Locked``:
 /// - The records framed after each read are a batch. A large batch is cut into pieces by bytes,
-///   and a ``Job`` (a `Sendable` value: the batch's bytes, its records, the cuts) is run by
-///   `DispatchQueue.concurrentPerform`, one piece per call. Each piece has its own worker state
-///   (decoder, evaluation, output buffer, pack view) in a ``Locked``, taken for the whole piece.
+///   and a ``Job`` (a `Sendable` value: the batch's bytes, its records, the cuts) is run by one task
+///   per thread, each taking pieces until none is left. Each task has its own ``Engine`` (decoder,
+///   evaluation, its own copy of each pack's runtime) and each piece its own ``PieceOutput``, both
+///   in ``Locked``s: an engine is taken for the whole task, an output for the whole piece.
 /// - Packs are shared through ``PackCache``, whose state is ``Locked``.
 /// - A batch's results are handed to a writer thread (the pieces' buffers are swapped into
 ///   ``Locked`` buffers it writes), which writes them while the next batch is evaluated. Anything
 ///   else that writes first waits for it (``drain()``), so output order never changes.
 final class ParallelEvaluator {
-    /// What one piece reuses from case to case.
-    struct WorkerState: ~Copyable {
+    /// What one thread reuses from case to case.
+    struct Engine: ~Copyable {
         var decoder = CaseDecoder()
         var evaluation = Evaluation()
+        let packs: WorkerPacks
+    }
+
+    /// One piece's results, and how many of its records got an error result.
+    struct PieceOutput: ~Copyable {
         var out = ByteBuffer(capacity: 1 << 17)
         var failed = 0
-        let packs: WorkerPacks
     }
 
     /// Where results go, and whether a write has failed.
@@ -38,18 +43,27 @@ final class ParallelEvaluator {
         let file: String?
         let defaultPack: Int?
         let profile: ResultProfile
-        let workers: [Locked<WorkerState>]
-        /// Evaluates one piece into its worker's buffer (emptied first).
-        func run(_ part: Int) {
-            workers[part].withLock { state in
-                state.out.removeAll()
-                state.failed = 0
+        let engines: [Locked<Engine>]
+        let outputs: [Locked<PieceOutput>]
+
+        /// Evaluates pieces with engine `engine` until none is left (one task's work).
+        func runPieces(engine: Int) {
+            engines[engine].withLock { engine in
+                while let part = pieces.take() { run(part, with: &engine) }
+            }
+        }
+
+        /// Evaluates one piece into its output (emptied first).
+        func run(_ part: Int, with engine: inout Engine) {
+            outputs[part].withLock { piece in
+                piece.out.removeAll()
+                piece.failed = 0
                 input.withUnsafeBufferPointer { bytes in
                     for record in records[pieces.ranges[part]] {
-                        let ok = state.decoder.evaluate(
-                            record, in: bytes, file: file, packs: state.packs, defaultPack: defaultPack, profile: profile,
-                            evaluation: &state.evaluation, to: &state.out)
-                        if !ok { state.failed += 1 }
+                        let ok = engine.decoder.evaluate(
+                            record, in: bytes, file: file, packs: engine.packs, defaultPack: defaultPack, profile: profile,
+                            evaluation: &engine.evaluation, to: &piece.out)
+                        if !ok { piece.failed += 1 }
                     }
                 }
             }
@@ -62,7 +76,10 @@ final class ParallelEvaluator {
     /// At most this many threads evaluate a batch; with 1, results are also written on this thread.
     let threads: Int
     let limits = CaseLimits.standard
-    private let workers: [Locked<WorkerState>]
+    /// One per thread that evaluates.
+    private let engines: [Locked<Engine>]
+    /// One per piece of a batch.
+    private let outputs: [Locked<PieceOutput>]
     /// What the writer thread writes, one buffer per piece.
     private let written: [Locked<ByteBuffer>]
     private let output: Locked<Output>
@@ -70,7 +87,7 @@ final class ParallelEvaluator {
     private(set) var failed = 0
     /// Batches smaller than this (in bytes: a few dozen cases) are not worth splitting between threads.
     static let parallelThreshold = 16 << 10
-    /// How many pieces a large batch is cut into, and so how many workers' states there are.
+    /// How many pieces a large batch is cut into.
     static let pieces = 8
     /// The writer thread, and the write it has in hand (at most one).
     private let writer = DispatchQueue(label: "indicia.evaluate.writer")
@@ -99,7 +116,10 @@ final class ParallelEvaluator {
         self.profile = profile
         self.threads = max(1, threads)
         let count = lineBuffered || Platform.processorCount < 2 || threads < 2 ? 1 : Self.pieces
-        workers = (0..<count).map { _ in Locked(WorkerState(packs: WorkerPacks(packs))) }
+        // The first engine evaluates with the cache's own runtimes, the others each with copies of
+        // their own (``WorkerPacks``), so no two threads retain and release the same objects.
+        engines = (0..<min(count, self.threads)).map { Locked(Engine(packs: WorkerPacks(packs, ownCopies: $0 > 0))) }
+        outputs = (0..<count).map { _ in Locked(PieceOutput()) }
         written = (0..<count).map { _ in Locked(ByteBuffer(capacity: 1 << 17)) }
     }
 
@@ -136,12 +156,12 @@ final class ParallelEvaluator {
                 records += batch.count
                 // The batch before is written out first, so results stay in input order.
                 finishRunning(into: &spare)
-                let pieces = BatchPieces(batch, parts: workers.count, threshold: Self.parallelThreshold)
+                let pieces = BatchPieces(batch, parts: outputs.count, threshold: Self.parallelThreshold)
                 if !lineBuffered, threads > 1, pieces.ranges.count > 1 {
                     stream.handOver(into: &spare)
                     let job = Job(
                         input: spare, records: batch, pieces: pieces, file: file, defaultPack: defaultPack, profile: profile,
-                        workers: workers)
+                        engines: engines, outputs: outputs)
                     spare = []
                     start(job)
                 } else {
@@ -172,10 +192,8 @@ final class ParallelEvaluator {
     /// as the batch running; this thread goes on to read the next one.
     private func start(_ job: Job) {
         let done = DispatchGroup()
-        for _ in 0..<min(threads, job.pieces.ranges.count) {
-            DispatchQueue.global().async(group: done) {
-                while let piece = job.pieces.take() { job.run(piece) }
-            }
+        for engine in 0..<min(engines.count, job.pieces.ranges.count) {
+            DispatchQueue.global().async(group: done) { job.runPieces(engine: engine) }
         }
         running = (job, done)
     }
@@ -197,21 +215,23 @@ final class ParallelEvaluator {
             evaluateOneByOne(batch, in: input, file: file)
             return
         }
-        let job = Job(input: input, records: batch, pieces: pieces, file: file, defaultPack: defaultPack, profile: profile, workers: workers)
+        let job = Job(
+            input: input, records: batch, pieces: pieces, file: file, defaultPack: defaultPack, profile: profile, engines: engines,
+            outputs: outputs)
         if pieces.ranges.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: min(threads, pieces.ranges.count)) { _ in
-                while let piece = pieces.take() { job.run(piece) }
+            DispatchQueue.concurrentPerform(iterations: min(engines.count, pieces.ranges.count)) { engine in
+                job.runPieces(engine: engine)
             }
         } else {
-            job.run(0)
+            job.runPieces(engine: 0)
         }
         if threads == 1 {
             // One thread: this one writes too.
             for part in pieces.ranges.indices {
-                failed += workers[part].withLock { $0.failed }
-                workers[part].withLock { state in
+                outputs[part].withLock { piece in
+                    failed += piece.failed
                     output.withLock { output in
-                        if !output.sink.write(raw: state.out.bytes) { output.failed = true }
+                        if !output.sink.write(raw: piece.out.bytes) { output.failed = true }
                     }
                 }
             }
@@ -223,10 +243,10 @@ final class ParallelEvaluator {
     /// Hands an evaluated batch's results to the writer thread once it has finished the previous
     /// batch; the workers fill the buffers it has just written while it writes this batch.
     private func handToWriter(_ pieces: BatchPieces) {
-        for part in pieces.ranges.indices { failed += workers[part].withLock { $0.failed } }
+        for part in pieces.ranges.indices { failed += outputs[part].withLock { $0.failed } }
         drain()
         for part in pieces.ranges.indices {
-            workers[part].withLock { state in written[part].withLock { swap(&state.out, &$0) } }
+            outputs[part].withLock { piece in written[part].withLock { swap(&piece.out, &$0) } }
         }
         let (buffers, sink, count, group) = (written, output, pieces.ranges.count, writing)
         group.enter()
@@ -247,12 +267,12 @@ final class ParallelEvaluator {
         for index in batch.indices {
             let job = Job(
                 input: input, records: batch, pieces: BatchPieces(ranges: [index..<(index + 1)]), file: file, defaultPack: defaultPack,
-                profile: profile, workers: workers)
-            job.run(0)
-            failed += workers[0].withLock { $0.failed }
-            workers[0].withLock { state in
+                profile: profile, engines: engines, outputs: outputs)
+            job.runPieces(engine: 0)
+            outputs[0].withLock { piece in
+                failed += piece.failed
                 output.withLock { output in
-                    if !output.sink.write(raw: state.out.bytes) || !output.sink.flush() { output.failed = true }
+                    if !output.sink.write(raw: piece.out.bytes) || !output.sink.flush() { output.failed = true }
                 }
             }
         }

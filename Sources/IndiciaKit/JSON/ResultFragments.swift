@@ -1,5 +1,7 @@
 /// JSON pieces fixed by the pack, encoded once at load so writing a result is mostly copying.
-struct ResultFragments: Sendable {
+/// A class, so that handing it to the writer per case costs one reference count rather than one
+/// for each of its tables.
+final class ResultFragments: Sendable {
     /// `"pack":{...}`
     let pack: [UInt8]
     /// Per outcome band: `"outcome":{...}`
