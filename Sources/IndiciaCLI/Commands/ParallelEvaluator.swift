@@ -44,16 +44,10 @@ final class ParallelEvaluator {
         let defaultPack: Int?
         let profile: ResultProfile
         let engines: [Locked<Engine>]
-        /// The engines no task is using.
-        let freeEngines: Locked<[Int]>
         let outputs: [Locked<PieceOutput>]
 
-        /// Evaluates pieces until none is left (one task's work), with an engine no other task is
-        /// using. There are engines for every task of two batches, so one is always free; were none,
-        /// the first would be waited for, never skipped.
-        func runPieces() {
-            let engine = freeEngines.withLock { $0.popLast() } ?? 0
-            defer { freeEngines.withLock { $0.append(engine) } }
+        /// Evaluates pieces with engine `engine` until none is left (one task's work).
+        func runPieces(engine: Int) {
             engines[engine].withLock { engine in
                 while let part = pieces.take() { run(part, with: &engine) }
             }
@@ -82,13 +76,10 @@ final class ParallelEvaluator {
     /// At most this many threads evaluate a batch; with 1, results are also written on this thread.
     let threads: Int
     let limits = CaseLimits.standard
-    /// One per task that can run at once: a task per thread, for each batch in hand.
+    /// One per thread that evaluates.
     private let engines: [Locked<Engine>]
-    private let freeEngines: Locked<[Int]>
-    /// One per piece of a batch, a set per batch in hand (used in turn).
-    private let outputSets: [[Locked<PieceOutput>]]
-    /// The set of outputs the next batch handed to the threads uses.
-    private var nextSet = 0
+    /// One per piece of a batch.
+    private let outputs: [Locked<PieceOutput>]
     /// What the writer thread writes, one buffer per piece.
     private let written: [Locked<ByteBuffer>]
     private let output: Locked<Output>
@@ -96,20 +87,13 @@ final class ParallelEvaluator {
     private(set) var failed = 0
     /// Batches smaller than this (in bytes: a few dozen cases) are not worth splitting between threads.
     static let parallelThreshold = 16 << 10
-    /// How much is read at a time when batches are handed to the threads (so how big a batch is).
-    static let readSize = 1 << 17
     /// How many pieces a large batch is cut into.
     static let pieces = 8
-    /// How many batches the threads may have in hand: with two, they go on to the next batch's
-    /// pieces while this thread waits for the last piece of the one before and writes it out, so
-    /// neither a core nor a piece waits for this thread.
-    static let batchesInHand = 2
     /// The writer thread, and the write it has in hand (at most one).
     private let writer = DispatchQueue(label: "indicia.evaluate.writer")
     private let writing = DispatchGroup()
-    /// The batches the threads are evaluating while this thread reads the next, oldest first, and
-    /// when each is done.
-    private var running: [(job: Job, done: DispatchGroup)] = []
+    /// The batch the threads are evaluating while this thread reads the next, and when it is done.
+    private var running: (job: Job, done: DispatchGroup)?
     /// The most records a batch has had (to size the next batch's list once).
     private var recordsPerBatch = 0
 
@@ -134,12 +118,8 @@ final class ParallelEvaluator {
         let count = lineBuffered || Platform.processorCount < 2 || threads < 2 ? 1 : Self.pieces
         // The first engine evaluates with the cache's own runtimes, the others each with copies of
         // their own (``WorkerPacks``), so no two threads retain and release the same objects.
-        let sets = count > 1 ? Self.batchesInHand : 1
-        let engineCount = min(count, self.threads) + sets - 1
-        engines = (0..<engineCount).map { Locked(Engine(packs: WorkerPacks(packs, ownCopies: $0 > 0))) }
-        // Taken from the end: engine 0 first.
-        freeEngines = Locked(Array((0..<engineCount).reversed()))
-        outputSets = (0..<sets).map { _ in (0..<count).map { _ in Locked(PieceOutput()) } }
+        engines = (0..<min(count, self.threads)).map { Locked(Engine(packs: WorkerPacks(packs, ownCopies: $0 > 0))) }
+        outputs = (0..<count).map { _ in Locked(PieceOutput()) }
         written = (0..<count).map { _ in Locked(ByteBuffer(capacity: 1 << 17)) }
     }
 
@@ -153,21 +133,18 @@ final class ParallelEvaluator {
     ///
     /// With more than one thread, a batch is evaluated while the next is read and framed: the
     /// stream hands its buffer to the batch's ``Job`` (``CaseStream/handOver(into:)``, which keeps
-    /// its records valid there) and reads on into the buffer of a batch already written out. Up to
-    /// ``batchesInHand`` batches are in hand, so the workers wait neither for the read nor for the
-    /// batch before to be written out; three input buffers are in use.
+    /// its records valid there) and reads on into the buffer of the batch before, already written
+    /// out. So the workers never wait for the read, and two input buffers are in use.
     ///
     /// - Parameters:
     ///   - input: The input.
     ///   - file: Its name for error results (nil for standard input); lines are counted per input.
     func process(_ input: InputSource, file: String?) {
-        // Batches in hand share the memory one batch had: each is read in a smaller piece.
-        var stream = CaseStream(limits: limits, readSize: outputSets.count > 1 ? Self.readSize : CaseStream.chunk)
-        // Input buffers of batches written out, to read into again.
-        var spares: [[UInt8]] = []
+        var stream = CaseStream(limits: limits)
+        var spare: [UInt8] = []
         // Every result is written before this returns.
         defer {
-            finishRunning(into: &spares)
+            finishRunning(into: &spare)
             drain()
         }
         while true {
@@ -177,27 +154,24 @@ final class ParallelEvaluator {
             recordsPerBatch = max(recordsPerBatch, batch.count)
             if !batch.isEmpty {
                 records += batch.count
-                let pieces = BatchPieces(batch, parts: outputSets[0].count, threshold: Self.parallelThreshold)
+                // The batch before is written out first, so results stay in input order.
+                finishRunning(into: &spare)
+                let pieces = BatchPieces(batch, parts: outputs.count, threshold: Self.parallelThreshold)
                 if !lineBuffered, threads > 1, pieces.ranges.count > 1 {
-                    // The oldest batch is written out first, so results stay in input order.
-                    if running.count == outputSets.count { finishOldest(into: &spares) }
-                    var spare = spares.popLast() ?? []
                     stream.handOver(into: &spare)
                     let job = Job(
                         input: spare, records: batch, pieces: pieces, file: file, defaultPack: defaultPack, profile: profile,
-                        engines: engines, freeEngines: freeEngines, outputs: outputSets[nextSet])
-                    nextSet = (nextSet + 1) % outputSets.count
+                        engines: engines, outputs: outputs)
+                    spare = []
                     start(job)
                 } else {
-                    // Every batch before is written out first, so results stay in input order.
-                    finishRunning(into: &spares)
                     evaluate(batch, in: stream.buffer, pieces: pieces, file: file)
                 }
             }
             if stream.isFinished { return }
             // About to read: if that could wait (a coprocess between requests), everything so far goes out first.
             if !input.hasDataWaiting {
-                finishRunning(into: &spares)
+                finishRunning(into: &spare)
                 flush()
             }
             if stream.read(into: { input.read(into: $0) }) <= 0 { stream.finish() }
@@ -214,28 +188,24 @@ final class ParallelEvaluator {
         }
     }
 
-    /// Starts a batch on the global queue (as many tasks as threads allowed take its pieces) and
-    /// keeps it in hand; this thread goes on to read the next one.
+    /// Starts a batch on the global queue (as many threads as allowed take its pieces) and keeps it
+    /// as the batch running; this thread goes on to read the next one.
     private func start(_ job: Job) {
         let done = DispatchGroup()
-        for _ in 0..<min(threads, job.pieces.ranges.count) {
-            DispatchQueue.global().async(group: done) { job.runPieces() }
+        for engine in 0..<min(engines.count, job.pieces.ranges.count) {
+            DispatchQueue.global().async(group: done) { job.runPieces(engine: engine) }
         }
-        running.append((job, done))
+        running = (job, done)
     }
 
-    /// Waits for the oldest batch in hand, hands its results to the writer thread, and keeps its
-    /// input buffer (to read into again).
-    private func finishOldest(into spares: inout [[UInt8]]) {
-        let (job, done) = running.removeFirst()
+    /// Waits for the batch running, if any, hands its results to the writer thread, and takes its
+    /// input buffer back (to read into next).
+    private func finishRunning(into spare: inout [UInt8]) {
+        guard let (job, done) = running else { return }
+        running = nil
         done.wait()
-        handToWriter(job.outputs, job.pieces)
-        spares.append(job.input)
-    }
-
-    /// Finishes every batch in hand, oldest first.
-    private func finishRunning(into spares: inout [[UInt8]]) {
-        while !running.isEmpty { finishOldest(into: &spares) }
+        handToWriter(job.pieces)
+        spare = job.input
     }
 
     /// Evaluates a batch on this thread and the pool (`concurrentPerform`) and writes its results:
@@ -245,14 +215,15 @@ final class ParallelEvaluator {
             evaluateOneByOne(batch, in: input, file: file)
             return
         }
-        let outputs = outputSets[0]
         let job = Job(
             input: input, records: batch, pieces: pieces, file: file, defaultPack: defaultPack, profile: profile, engines: engines,
-            freeEngines: freeEngines, outputs: outputs)
+            outputs: outputs)
         if pieces.ranges.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: min(threads, pieces.ranges.count)) { _ in job.runPieces() }
+            DispatchQueue.concurrentPerform(iterations: min(engines.count, pieces.ranges.count)) { engine in
+                job.runPieces(engine: engine)
+            }
         } else {
-            job.runPieces()
+            job.runPieces(engine: 0)
         }
         if threads == 1 {
             // One thread: this one writes too.
@@ -266,12 +237,12 @@ final class ParallelEvaluator {
             }
             return
         }
-        handToWriter(outputs, pieces)
+        handToWriter(pieces)
     }
 
     /// Hands an evaluated batch's results to the writer thread once it has finished the previous
     /// batch; the workers fill the buffers it has just written while it writes this batch.
-    private func handToWriter(_ outputs: [Locked<PieceOutput>], _ pieces: BatchPieces) {
+    private func handToWriter(_ pieces: BatchPieces) {
         for part in pieces.ranges.indices { failed += outputs[part].withLock { $0.failed } }
         drain()
         for part in pieces.ranges.indices {
@@ -296,9 +267,9 @@ final class ParallelEvaluator {
         for index in batch.indices {
             let job = Job(
                 input: input, records: batch, pieces: BatchPieces(ranges: [index..<(index + 1)]), file: file, defaultPack: defaultPack,
-                profile: profile, engines: engines, freeEngines: freeEngines, outputs: outputSets[0])
-            job.runPieces()
-            outputSets[0][0].withLock { piece in
+                profile: profile, engines: engines, outputs: outputs)
+            job.runPieces(engine: 0)
+            outputs[0].withLock { piece in
                 failed += piece.failed
                 output.withLock { output in
                     if !output.sink.write(raw: piece.out.bytes) || !output.sink.flush() { output.failed = true }

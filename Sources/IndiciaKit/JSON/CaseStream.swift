@@ -44,11 +44,9 @@ public struct CaseStream: Sendable {
     private var finished = false
     private var line = 1
     private var scan = Scan()
-    /// How much is read at a time by ``read(into:)``, unless the stream is made with another
+    /// How much is read at a time by ``read(into:)``, unless the stream is made with a larger
     /// `readSize`.
     public static let chunk = 1 << 18
-    /// The least a stream reads at a time.
-    public static let smallestRead = 1 << 16
     /// Deepest nesting a record can have (as ``JSONScanner``).
     static let maxDepth = 64
 
@@ -88,12 +86,11 @@ public struct CaseStream: Sendable {
     ///
     /// - Parameters:
     ///   - limits: The limits; a record longer than `maxLineBytes` is refused.
-    ///   - readSize: How much ``read(into:)`` asks for at a time (at least ``smallestRead``):
-    ///     ``chunk``, more for a reader that hands each read's records to several threads (bigger
-    ///     batches), or less for one that keeps several batches in hand (less memory).
+    ///   - readSize: How much ``read(into:)`` asks for at a time: ``chunk``, or more for a reader
+    ///     that hands each read's records to several threads (bigger batches).
     public init(limits: CaseLimits = .standard, readSize: Int = CaseStream.chunk) {
         self.limits = limits
-        self.readSize = max(readSize, Self.smallestRead)
+        self.readSize = max(readSize, Self.chunk)
         buffer = []
     }
 
