@@ -208,8 +208,9 @@ final class ParallelEvaluator {
         spare = job.input
     }
 
-    /// Evaluates a batch on this thread and the pool (`concurrentPerform`) and writes its results:
-    /// a small batch, or `--threads 1` (this thread also writes) or `--line-buffered`.
+    /// Evaluates a batch of one piece on this thread and writes its results: a small batch,
+    /// `--threads 1` (this thread also writes) or `--line-buffered` (those cut every batch into one
+    /// piece; a batch of several pieces always goes to the threads, ``start(_:)``).
     private func evaluate(_ batch: [CaseStream.Record], in input: [UInt8], pieces: BatchPieces, file: String?) {
         if lineBuffered {
             evaluateOneByOne(batch, in: input, file: file)
@@ -218,21 +219,13 @@ final class ParallelEvaluator {
         let job = Job(
             input: input, records: batch, pieces: pieces, file: file, defaultPack: defaultPack, profile: profile, engines: engines,
             outputs: outputs)
-        if pieces.ranges.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: min(engines.count, pieces.ranges.count)) { engine in
-                job.runPieces(engine: engine)
-            }
-        } else {
-            job.runPieces(engine: 0)
-        }
+        job.runPieces(engine: 0)
         if threads == 1 {
             // One thread: this one writes too.
-            for part in pieces.ranges.indices {
-                outputs[part].withLock { piece in
-                    failed += piece.failed
-                    output.withLock { output in
-                        if !output.sink.write(raw: piece.out.bytes) { output.failed = true }
-                    }
+            outputs[0].withLock { piece in
+                failed += piece.failed
+                output.withLock { output in
+                    if !output.sink.write(raw: piece.out.bytes) { output.failed = true }
                 }
             }
             return

@@ -9,7 +9,7 @@ import IndiciaKit
 /// - The records ``CaseStream`` frames after each read (of up to ``readSize`` bytes) are a batch. A
 ///   batch of at least ``parallelThreshold`` bytes is cut into ``pieces`` pieces by bytes, and a
 ///   ``Job`` (a `Sendable` value: the batch's bytes, its records, the cuts, one ``Locked`` ``Piece``
-///   per cut) is run by `DispatchQueue.concurrentPerform`; the threads take pieces as they become free.
+///   per cut) is run by tasks on the global queue; the threads take pieces as they become free.
 /// - Each piece counts its records into its own builder, made with ``NetworkReportBuilder/fresh``,
 ///   and keeps its messages. After the batch the pieces are merged into the input's builder
 ///   (``NetworkReportBuilder/merge(_:)``) and their messages written, in input order.

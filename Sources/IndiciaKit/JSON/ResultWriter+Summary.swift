@@ -93,36 +93,6 @@ extension ResultWriter {
     /// strength with none present (so `{}` when no indicator is present).
     static func writePresentCategories(_ present: UnsafeBufferPointer<Int>, _ f: ResultFragments, _ out: inout ByteBuffer) {
         guard !f.categoryKeys.isEmpty, !present.isEmpty else { return }
-        let strengthCount = max(1, f.strengthKeys.count)
-        // Counted in a temporary stack buffer: no allocation per case.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: f.categoryKeys.count * strengthCount) { counts in
-            counts.initialize(repeating: 0)
-            for indicator in present {
-                let category = f.indicatorCategory[indicator]
-                guard category >= 0 else { continue }
-                counts[category * strengthCount + max(0, f.indicatorStrength[indicator])] += 1
-            }
-            var firstCategory = true
-            for c in 0..<f.categoryKeys.count {
-                let row = UnsafeBufferPointer(rebasing: counts[(c * strengthCount)..<((c + 1) * strengthCount)])
-                guard row.contains(where: { $0 != 0 }) else { continue }
-                if !firstCategory { out.append(0x2C) }
-                firstCategory = false
-                f.categoryKeys.append(c, to: &out)
-                if f.strengthKeys.isEmpty {
-                    JSONOutput.integer(row[0], to: &out)
-                    continue
-                }
-                out.append(0x7B)
-                var firstStrength = true
-                for s in 0..<f.strengthKeys.count where row[s] != 0 {
-                    if !firstStrength { out.append(0x2C) }
-                    firstStrength = false
-                    f.strengthKeys.append(s, to: &out)
-                    JSONOutput.integer(row[s], to: &out)
-                }
-                out.append(0x7D)
-            }
-        }
+        withCategoryCounts(present, f) { counts, _ in writeCategoryMembers(counts, f, presentOnly: true, &out) }
     }
 }

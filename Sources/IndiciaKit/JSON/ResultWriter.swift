@@ -199,8 +199,27 @@ public enum ResultWriter {
     /// every count is a single digit.
     static func writeCategories(_ present: UnsafeBufferPointer<Int>, _ f: ResultFragments, _ out: inout ByteBuffer) {
         guard !f.categoryKeys.isEmpty else { return }
+        withCategoryCounts(present, f) { counts, largest in
+            guard largest <= 9 else {
+                writeCategoryMembers(counts, f, presentOnly: false, &out)
+                return
+            }
+            let start = out.count
+            out.append(f.categoriesTemplate)
+            for index in counts.indices where counts[index] != 0 {
+                out.overwrite(UInt8(0x30 + counts[index]), at: start + f.categoryDigits[index])
+            }
+        }
+    }
+
+    /// Counts the present indicators per category × strength (`category * strengths + strength`,
+    /// one strength when the pack has none) in a temporary stack buffer, so no allocation per
+    /// case, and hands `body` the counts and the largest of them.
+    @inline(__always)
+    static func withCategoryCounts(
+        _ present: UnsafeBufferPointer<Int>, _ f: ResultFragments, _ body: (UnsafeMutableBufferPointer<Int>, Int) -> Void
+    ) {
         let strengthCount = max(1, f.strengthKeys.count)
-        // Counted in a temporary stack buffer: no allocation per case.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: f.categoryKeys.count * strengthCount) { counts in
             counts.initialize(repeating: 0)
             var largest = 0
@@ -211,29 +230,37 @@ public enum ResultWriter {
                 counts[index] += 1
                 largest = max(largest, counts[index])
             }
-            if largest <= 9 {
-                let start = out.count
-                out.append(f.categoriesTemplate)
-                for index in counts.indices where counts[index] != 0 {
-                    out.overwrite(UInt8(0x30 + counts[index]), at: start + f.categoryDigits[index])
-                }
-                return
+            body(counts, largest)
+        }
+    }
+
+    /// The members of the categories object (`"id":{"strong":1,…}`, or `"id":1` without strengths)
+    /// from counts made by ``withCategoryCounts(_:_:_:)``; `presentOnly` leaves out every count of
+    /// 0 and every category left with none (the summary profile).
+    static func writeCategoryMembers(
+        _ counts: UnsafeMutableBufferPointer<Int>, _ f: ResultFragments, presentOnly: Bool, _ out: inout ByteBuffer
+    ) {
+        let strengthCount = max(1, f.strengthKeys.count)
+        var firstCategory = true
+        for c in 0..<f.categoryKeys.count {
+            let row = UnsafeBufferPointer(rebasing: counts[(c * strengthCount)..<((c + 1) * strengthCount)])
+            if presentOnly, !row.contains(where: { $0 != 0 }) { continue }
+            if !firstCategory { out.append(0x2C) }
+            firstCategory = false
+            f.categoryKeys.append(c, to: &out)
+            if f.strengthKeys.isEmpty {
+                JSONOutput.integer(row[0], to: &out)
+                continue
             }
-            for c in 0..<f.categoryKeys.count {
-                if c > 0 { out.append(0x2C) }
-                f.categoryKeys.append(c, to: &out)
-                if f.strengthKeys.isEmpty {
-                    JSONOutput.integer(counts[c], to: &out)
-                    continue
-                }
-                out.append(0x7B)
-                for s in 0..<f.strengthKeys.count {
-                    if s > 0 { out.append(0x2C) }
-                    f.strengthKeys.append(s, to: &out)
-                    JSONOutput.integer(counts[c * strengthCount + s], to: &out)
-                }
-                out.append(0x7D)
+            out.append(0x7B)
+            var firstStrength = true
+            for s in 0..<f.strengthKeys.count where !presentOnly || row[s] != 0 {
+                if !firstStrength { out.append(0x2C) }
+                firstStrength = false
+                f.strengthKeys.append(s, to: &out)
+                JSONOutput.integer(row[s], to: &out)
             }
+            out.append(0x7D)
         }
     }
 

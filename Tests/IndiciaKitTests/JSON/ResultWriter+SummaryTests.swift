@@ -88,4 +88,22 @@ struct ResultWriterSummaryTests {
         #expect(!full.ok && !summary.ok)
         #expect(full.bytes == summary.bytes)
     }
+
+    @Test("counts over 9 take the general writer: the full profile lists every count, the summary only those above 0")
+    func countsOverNine() throws {
+        let runtime = try #require(FixturePack.runtime())
+        let ids = runtime.pack.rules.indicators.map(\.id)
+        let lowPay = try #require(ids.firstIndex(of: "low_pay"))
+        let labour = try #require(ids.firstIndex(of: "labour_signs"))
+        // Twelve weak "conditions" indicators and one strong: more than one digit in a count.
+        let present = Array(repeating: lowPay, count: 12) + [labour]
+        var full = ByteBuffer(capacity: 256)
+        var summary = ByteBuffer(capacity: 256)
+        present.withUnsafeBufferPointer { indicators in
+            ResultWriter.writeCategories(indicators, runtime.fragments, &full)
+            ResultWriter.writePresentCategories(indicators, runtime.fragments, &summary)
+        }
+        #expect(String(decoding: full.bytes, as: UTF8.self) == #""control":{"strong":0,"weak":0},"conditions":{"strong":1,"weak":12}"#)
+        #expect(String(decoding: summary.bytes, as: UTF8.self) == #""conditions":{"strong":1,"weak":12}"#)
+    }
 }
