@@ -39,6 +39,14 @@ public final class FileOutput: OutputSink {
         return !broken
     }
 
+    /// Writes a batch's buffers straight out in one `writev` (after anything buffered), without
+    /// copying them.
+    @discardableResult public func write(pieces: [UnsafeRawBufferPointer]) -> Bool {
+        guard flush() else { return false }
+        if !FileSystem.writeAll(fd, pieces) { broken = true }
+        return !broken
+    }
+
     @discardableResult public func flush() -> Bool {
         guard !buffer.isEmpty, !broken else { return !broken }
         if !buffer.withUnsafeBytes({ FileSystem.writeAll(fd, $0) }) { broken = true }

@@ -244,15 +244,28 @@ final class ParallelEvaluator {
         let (buffers, sink, count, group) = (written, output, pieces.ranges.count, writing)
         group.enter()
         writer.async {
-            sink.withLock { output in
-                for part in 0..<count {
-                    buffers[part].withLock { buffer in
-                        if !output.sink.write(raw: buffer.bytes) { output.failed = true }
-                    }
+            Self.withLocked(buffers[0..<count]) { pieces in
+                sink.withLock { output in
+                    if !output.sink.write(pieces: pieces) { output.failed = true }
                 }
             }
             group.leave()
         }
+    }
+
+    /// Runs `body` with the bytes of every buffer, holding all their locks (taken in order), so
+    /// the batch goes to the sink in one write and no pointer outlives its lock.
+    private static func withLocked(_ buffers: ArraySlice<Locked<ByteBuffer>>, _ body: ([UnsafeRawBufferPointer]) -> Void) {
+        func take(_ next: Int, _ held: inout [UnsafeRawBufferPointer]) {
+            guard next < buffers.endIndex else { return body(held) }
+            buffers[next].withLock { buffer in
+                held.append(buffer.bytes)
+                take(next + 1, &held)
+            }
+        }
+        var held: [UnsafeRawBufferPointer] = []
+        held.reserveCapacity(buffers.count)
+        take(buffers.startIndex, &held)
     }
 
     /// `--line-buffered`: each result is written and flushed as soon as it is ready.

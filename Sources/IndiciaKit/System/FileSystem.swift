@@ -4,18 +4,21 @@
     import Glibc
     private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Glibc.read(fd, buffer, count) }
     private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Glibc.write(fd, buffer, count) }
+    private func systemWritev(_ fd: Int32, _ vectors: UnsafePointer<iovec>, _ count: Int32) -> Int { Glibc.writev(fd, vectors, count) }
     private func systemClose(_ fd: Int32) -> Int32 { Glibc.close(fd) }
     private func systemRename(_ from: String, _ to: String) -> Int32 { Glibc.rename(from, to) }
 #elseif canImport(Musl)
     import Musl
     private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Musl.read(fd, buffer, count) }
     private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Musl.write(fd, buffer, count) }
+    private func systemWritev(_ fd: Int32, _ vectors: UnsafePointer<iovec>, _ count: Int32) -> Int { Musl.writev(fd, vectors, count) }
     private func systemClose(_ fd: Int32) -> Int32 { Musl.close(fd) }
     private func systemRename(_ from: String, _ to: String) -> Int32 { Musl.rename(from, to) }
 #elseif canImport(Darwin)
     import Darwin
     private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Darwin.read(fd, buffer, count) }
     private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Darwin.write(fd, buffer, count) }
+    private func systemWritev(_ fd: Int32, _ vectors: UnsafePointer<iovec>, _ count: Int32) -> Int { Darwin.writev(fd, vectors, count) }
     private func systemClose(_ fd: Int32) -> Int32 { Darwin.close(fd) }
     private func systemRename(_ from: String, _ to: String) -> Int32 { Darwin.rename(from, to) }
 #endif
@@ -182,6 +185,43 @@ package enum FileSystem {
             }
             remaining -= n
             pointer += n
+        }
+        return true
+    }
+
+    /// Writes several buffers, in order, with as few system calls as the kernel allows (`writev`),
+    /// retrying after partial writes and interruptions: a batch of results goes out without being
+    /// copied into one buffer first.
+    ///
+    /// - Returns: False if the descriptor failed.
+    package static func writeAll(_ fd: Int32, _ pieces: [UnsafeRawBufferPointer]) -> Bool {
+        // At most this many buffers per call (POSIX guarantees at least 16; Linux allows 1024).
+        let perCall = 64
+        var vectors = pieces.compactMap { piece -> iovec? in
+            guard let base = piece.baseAddress, piece.count > 0 else { return nil }
+            return iovec(iov_base: UnsafeMutableRawPointer(mutating: base), iov_len: piece.count)
+        }
+        var next = 0
+        while next < vectors.count {
+            let count = min(perCall, vectors.count - next)
+            let n = vectors.withUnsafeBufferPointer { all -> Int in
+                guard let base = all.baseAddress else { return 0 }
+                return systemWritev(fd, base + next, Int32(count))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            // Skip what was written: whole buffers, then part of the next.
+            var written = n
+            while next < vectors.count, written >= vectors[next].iov_len {
+                written -= vectors[next].iov_len
+                next += 1
+            }
+            if written > 0 {
+                vectors[next].iov_base += written
+                vectors[next].iov_len -= written
+            }
         }
         return true
     }
