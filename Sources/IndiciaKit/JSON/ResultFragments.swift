@@ -56,10 +56,13 @@ final class ResultFragments: Sendable {
     let missingJSON: FragmentTable
     /// `,"disclaimer":"..."}` closing the result.
     let closing: [UInt8]
-    /// The summary profile's `"pack":{"id":..,"revision":..,"sha256":..}`.
-    let summaryPack: [UInt8]
-    /// Per outcome band, the summary profile's `"outcome":{"id":..,"level":..,"urgent":..}`.
-    let summaryOutcomes: FragmentTable
+    /// Per outcome band, what the summary profile writes between the case id and the scores:
+    /// `,"ok":true,"pack":{"id":..,"revision":..,"sha256":..},"outcome":{"id":..,"level":..,"urgent":..},`.
+    let summaryHeads: FragmentTable
+    /// Per category × strength (`category * strengths + strength`): its category and strength
+    /// index, so the summary's categories are written from the cells present without dividing.
+    let cellCategory: [Int]
+    let cellStrength: [Int]
     /// Per indicator and per recommendation: the id as a JSON string.
     let indicatorIDs: FragmentTable
     let recommendationIDs: FragmentTable
@@ -74,15 +77,18 @@ final class ResultFragments: Sendable {
         out += s(identity.questionnaireRevision) + Array(",\"sha256\":".utf8) + s(identity.sha256)
         out += Array(",\"engine\":".utf8) + s(identity.engine) + [0x7D]
         self.pack = out
-        summaryPack =
-            Array("\"pack\":{\"id\":".utf8) + s(identity.id) + Array(",\"revision\":".utf8) + s(identity.revision)
-            + Array(",\"sha256\":".utf8) + s(identity.sha256) + [0x7D]
-        summaryOutcomes = FragmentTable(
+        let summaryPack =
+            Array(",\"ok\":true,\"pack\":{\"id\":".utf8) + s(identity.id) + Array(",\"revision\":".utf8) + s(identity.revision)
+            + Array(",\"sha256\":".utf8) + s(identity.sha256) + Array("},".utf8)
+        summaryHeads = FragmentTable(
             rules.outcomes.map { band in
-                var bytes = Array("\"outcome\":{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)
+                var bytes = summaryPack + Array("\"outcome\":{\"id\":".utf8) + s(band.id) + Array(",\"level\":".utf8)
                 JSONOutput.integer(band.level, to: &bytes)
-                return bytes + Array(",\"urgent\":\(band.urgent)}".utf8)
+                return bytes + Array(",\"urgent\":\(band.urgent)},".utf8)
             })
+        let strengthCount = max(1, rules.strengths.count)
+        cellCategory = (0..<(rules.categories.count * strengthCount)).map { $0 / strengthCount }
+        cellStrength = (0..<(rules.categories.count * strengthCount)).map { $0 % strengthCount }
         indicatorIDs = FragmentTable(rules.indicators.map { s($0.id) })
         recommendationIDs = FragmentTable(rules.recommendations.map { s($0.id) })
         outcomes = FragmentTable(

@@ -20,25 +20,23 @@ extension ResultWriter {
             guard let slots = slotBuffer.baseAddress else { return }
             out.append("{\"id\":")
             if let idBytes { out.append(idBytes) } else { out.append("null") }
-            out.append(",\"ok\":true,")
-            out.append(f.summaryPack)
-            out.append(0x2C)
-            f.summaryOutcomes.append(evaluation.outcome, to: &out)
-            out.append(0x2C)
+            f.summaryHeads.append(evaluation.outcome, to: &out)
             writeScoresAndValues(slots, pack, f, &out)
             let indicatorCount = f.indicatorSlots.count
             var indeterminate = false
             withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, indicatorCount)) { found in
                 var fired = 0
-                for indicator in 0..<indicatorCount {
-                    switch slots[f.indicatorSlots[indicator]] {
-                    case .bool(true):
-                        found[fired] = indicator
-                        fired += 1
-                    case .missing(let reason) where reason != .notAsked:
-                        indeterminate = true
-                    default:
-                        break
+                f.indicatorSlots.withUnsafeBufferPointer { indicatorSlots in
+                    for indicator in 0..<indicatorCount {
+                        switch slots[indicatorSlots[indicator]] {
+                        case .bool(true):
+                            found[fired] = indicator
+                            fired &+= 1
+                        case .missing(let reason) where reason != .notAsked:
+                            indeterminate = true
+                        default:
+                            break
+                        }
                     }
                 }
                 let present = UnsafeBufferPointer(rebasing: found[0..<fired])
@@ -58,16 +56,18 @@ extension ResultWriter {
             var unanswered = false
             var notKnown = false
             var unansweredRequired = false
-            let visible = evaluation.visible
-            for question in 0..<pack.questionCount {
-                switch slots[question] {
-                case .missing(.unanswered) where visible[question]:
-                    unanswered = true
-                    if f.required[question] { unansweredRequired = true }
-                case .missing(.notKnown):
-                    notKnown = true
-                default:
-                    break
+            let questionCount = pack.questionCount
+            evaluation.visible.withUnsafeBufferPointer { visible in
+                f.required.withUnsafeBufferPointer { required in
+                    for question in 0..<questionCount {
+                        guard case .missing(let reason) = slots[question] else { continue }
+                        if reason == .unanswered, visible[question] {
+                            unanswered = true
+                            if required[question] { unansweredRequired = true }
+                        } else if reason == .notKnown {
+                            notKnown = true
+                        }
+                    }
                 }
             }
             // The flags raised, in the schema's order (`SchemaGenerator`): no array built per case.
@@ -91,8 +91,54 @@ extension ResultWriter {
 
     /// The count of present indicators per category and strength, leaving out every category and
     /// strength with none present (so `{}` when no indicator is present).
+    ///
+    /// Fast path (a pack with strengths and at most 64 category × strength cells, as every pack so
+    /// far): counts only the cells present, and writes them in cell order, which is category then
+    /// strength order, exactly as ``writeCategoryMembers(_:_:presentOnly:_:)`` does; the summary
+    /// tests compare the two for every case.
     static func writePresentCategories(_ present: UnsafeBufferPointer<Int>, _ f: ResultFragments, _ out: inout ByteBuffer) {
         guard !f.categoryKeys.isEmpty, !present.isEmpty else { return }
-        withCategoryCounts(present, f) { counts, _ in writeCategoryMembers(counts, f, presentOnly: true, &out) }
+        let strengthCount = f.strengthKeys.count
+        let cells = f.cellCategory.count
+        guard strengthCount > 0, cells <= 64 else {
+            withCategoryCounts(present, f) { counts, _ in writeCategoryMembers(counts, f, presentOnly: true, &out) }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: cells) { counts in
+            var occupied: UInt64 = 0
+            f.indicatorCategory.withUnsafeBufferPointer { categories in
+                f.indicatorStrength.withUnsafeBufferPointer { strengths in
+                    for indicator in present {
+                        let category = categories[indicator]
+                        guard category >= 0 else { continue }
+                        let cell = category &* strengthCount &+ max(0, strengths[indicator])
+                        let bit: UInt64 = 1 << UInt64(cell)
+                        if occupied & bit == 0 {
+                            occupied |= bit
+                            counts[cell] = 1
+                        } else {
+                            counts[cell] &+= 1
+                        }
+                    }
+                }
+            }
+            var open = -1
+            while occupied != 0 {
+                let cell = occupied.trailingZeroBitCount
+                occupied &= occupied &- 1
+                let category = f.cellCategory[cell]
+                if category != open {
+                    if open >= 0 { out.append("},") }
+                    f.categoryKeys.append(category, to: &out)
+                    out.append(0x7B)
+                    open = category
+                } else {
+                    out.append(0x2C)
+                }
+                f.strengthKeys.append(f.cellStrength[cell], to: &out)
+                out.append(integer: counts[cell])
+            }
+            if open >= 0 { out.append(0x7D) }
+        }
     }
 }

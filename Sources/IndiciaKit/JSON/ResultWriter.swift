@@ -221,14 +221,18 @@ public enum ResultWriter {
     ) {
         let strengthCount = max(1, f.strengthKeys.count)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: f.categoryKeys.count * strengthCount) { counts in
-            counts.initialize(repeating: 0)
+            for index in counts.indices { counts[index] = 0 }
             var largest = 0
-            for indicator in present {
-                let category = f.indicatorCategory[indicator]
-                guard category >= 0 else { continue }
-                let index = category * strengthCount + max(0, f.indicatorStrength[indicator])
-                counts[index] += 1
-                largest = max(largest, counts[index])
+            f.indicatorCategory.withUnsafeBufferPointer { categories in
+                f.indicatorStrength.withUnsafeBufferPointer { strengths in
+                    for indicator in present {
+                        let category = categories[indicator]
+                        guard category >= 0 else { continue }
+                        let index = category * strengthCount + max(0, strengths[indicator])
+                        counts[index] += 1
+                        largest = max(largest, counts[index])
+                    }
+                }
             }
             body(counts, largest)
         }
@@ -244,7 +248,11 @@ public enum ResultWriter {
         var firstCategory = true
         for c in 0..<f.categoryKeys.count {
             let row = UnsafeBufferPointer(rebasing: counts[(c * strengthCount)..<((c + 1) * strengthCount)])
-            if presentOnly, !row.contains(where: { $0 != 0 }) { continue }
+            if presentOnly {
+                var any = false
+                for count in row where count != 0 { any = true }
+                if !any { continue }
+            }
             if !firstCategory { out.append(0x2C) }
             firstCategory = false
             f.categoryKeys.append(c, to: &out)

@@ -82,6 +82,34 @@ struct FastPathTests {
         #expect((result["outcome"] as? [String: Any])?["id"] as? String == "high")
     }
 
+    @Test("without strengths the summary's categories are plain counts from the general writer, leaving out those at 0")
+    func summaryWithoutStrengths() throws {
+        let rules = """
+            version: 1
+            kind: rules
+            id: ns
+            revision: "1"
+            title: No strengths
+            questionnaire: fq
+            categories:
+              - { id: many, label: Many }
+              - { id: other, label: Other }
+              - { id: last, label: Last }
+            indicators:
+            \((1...11).map { "  - { id: i\($0), label: I\($0), category: \($0 == 11 ? "last" : "many"), when: \"y\($0)\", source: s, verified: true }" }.joined(separator: "\n"))
+            scores:
+              - { id: score, label: Score, expr: count() }
+            outcomes:
+              - { id: low, level: 0, label: Low }
+            """
+        let runtime = try #require(Fixtures.pack(questionnaire: Self.questionnaire, rules: rules).map(PackRuntime.init))
+        let answers = (1...11).map { ("y\($0)", $0 == 5 ? "\"no\"" : "\"yes\"") } + [("a_rather_long_question_identifier", "\"short\""), ("n", "5")]
+        let summary = runtime.evaluateJSON(Array(Self.bothSpellings(answers).compact.utf8), profile: .summary)
+        let text = String(decoding: summary.bytes, as: UTF8.self)
+        // Nine of the ten in "many" (i5 answered no), one in "last", none in "other".
+        #expect(text.contains(#""categories":{"many":9,"last":1}"#), "\(text)")
+    }
+
     @Test("nine in a category still uses the template and gives the same counts")
     func singleDigitCounts() throws {
         let answers = (1...11).map { ("y\($0)", $0 <= 9 ? "\"yes\"" : "\"no\"") } + [("a_rather_long_question_identifier", "\"short\""), ("n", "5")]
