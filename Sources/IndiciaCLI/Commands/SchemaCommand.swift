@@ -21,6 +21,11 @@ enum SchemaCommand {
     static func run(_ arguments: Arguments, _ context: Context) -> ExitCode {
         switch arguments.positional.first {
         case "result":
+            // The result schema is the same for every pack: a --pack here would be silently ignored.
+            if let option = ["--pack", "--packs"].first(where: { arguments.options[$0] != nil }) {
+                context.errors.write("indicia schema: 'result' takes no \(option) (the result schema is the same for every pack)\n")
+                return .usage
+            }
             switch arguments.options["--result"] ?? "full" {
             case ResultProfile.full.identifier: context.output.write(SchemaGenerator.resultSchema.pretty)
             case ResultProfile.summary.identifier: context.output.write(SchemaGenerator.summaryResultSchema.pretty)
@@ -30,6 +35,10 @@ enum SchemaCommand {
             }
             return .ok
         case "case":
+            if arguments.options["--result"] != nil {
+                context.errors.write("indicia schema: 'case' takes no --result (that chooses between the result schemas)\n")
+                return .usage
+            }
             guard let option = arguments.options["--pack"] else {
                 context.errors.write("indicia schema: 'case' needs --pack ID\n\(command.help)")
                 return .usage
