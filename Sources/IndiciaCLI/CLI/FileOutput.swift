@@ -29,11 +29,7 @@ public final class FileOutput: OutputSink {
     /// Appends bytes without copying them into a temporary array first.
     @discardableResult public func write(raw bytes: UnsafeRawBufferPointer) -> Bool {
         // Large writes (a batch of results) go straight out, without copying them into the buffer.
-        if bytes.count >= 1 << 16 {
-            guard flush() else { return false }
-            if !FileSystem.writeAll(fd, bytes) { broken = true }
-            return !broken
-        }
+        if bytes.count >= 1 << 16 { return write(pieces: [bytes]) }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { return flush() }
         return !broken

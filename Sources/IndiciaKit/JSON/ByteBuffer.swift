@@ -58,43 +58,12 @@ public struct ByteBuffer: ~Copyable {
     }
 
     /// Appends bytes from a buffer.
-    ///
-    /// Most pieces of a result are a few bytes (`"id":`, `,`, an id): up to 16 are copied here as
-    /// two overlapping words, which reads and writes only bytes inside both buffers, rather than
-    /// through a call to `memmove`.
     @inline(__always)
     public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        let n = bytes.count
-        reserve(n)
-        let target = base + count
-        if n <= 16 {
-            Self.copySmall(from: source, to: target, count: n)
-        } else {
-            target.update(from: source, count: n)
-        }
-        count += n
-    }
-
-    /// Copies 1 to 16 bytes without a call: two words that overlap in the middle (8 to 16 bytes),
-    /// two half-words (4 to 7), or one byte at a time (1 to 3).
-    @inline(__always)
-    static func copySmall(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count n: Int) {
-        let from = UnsafeRawPointer(source)
-        let to = UnsafeMutableRawPointer(target)
-        if n >= 8 {
-            let head = from.loadUnaligned(as: UInt64.self)
-            let tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-            to.storeBytes(of: head, as: UInt64.self)
-            to.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
-        } else if n >= 4 {
-            let head = from.loadUnaligned(as: UInt32.self)
-            let tail = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
-            to.storeBytes(of: head, as: UInt32.self)
-            to.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
-        } else {
-            for k in 0..<n { target[k] = source[k] }
-        }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
     }
 
     /// Appends the bytes of an array.

@@ -59,10 +59,6 @@ final class ResultFragments: Sendable {
     /// Per outcome band, what the summary profile writes between the case id and the scores:
     /// `,"ok":true,"pack":{"id":..,"revision":..,"sha256":..},"outcome":{"id":..,"level":..,"urgent":..},`.
     let summaryHeads: FragmentTable
-    /// Per category × strength (`category * strengths + strength`): its category and strength
-    /// index, so the summary's categories are written from the cells present without dividing.
-    let cellCategory: [Int]
-    let cellStrength: [Int]
     /// Per indicator and per recommendation: the id as a JSON string.
     let indicatorIDs: FragmentTable
     let recommendationIDs: FragmentTable
@@ -86,9 +82,6 @@ final class ResultFragments: Sendable {
                 JSONOutput.integer(band.level, to: &bytes)
                 return bytes + Array(",\"urgent\":\(band.urgent)},".utf8)
             })
-        let strengthCount = max(1, rules.strengths.count)
-        cellCategory = (0..<(rules.categories.count * strengthCount)).map { $0 / strengthCount }
-        cellStrength = (0..<(rules.categories.count * strengthCount)).map { $0 % strengthCount }
         indicatorIDs = FragmentTable(rules.indicators.map { s($0.id) })
         recommendationIDs = FragmentTable(rules.recommendations.map { s($0.id) })
         outcomes = FragmentTable(

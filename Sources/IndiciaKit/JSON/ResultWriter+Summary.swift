@@ -91,54 +91,8 @@ extension ResultWriter {
 
     /// The count of present indicators per category and strength, leaving out every category and
     /// strength with none present (so `{}` when no indicator is present).
-    ///
-    /// Fast path (a pack with strengths and at most 64 category × strength cells, as every pack so
-    /// far): counts only the cells present, and writes them in cell order, which is category then
-    /// strength order, exactly as ``writeCategoryMembers(_:_:presentOnly:_:)`` does; the summary
-    /// tests compare the two for every case.
     static func writePresentCategories(_ present: UnsafeBufferPointer<Int>, _ f: ResultFragments, _ out: inout ByteBuffer) {
         guard !f.categoryKeys.isEmpty, !present.isEmpty else { return }
-        let strengthCount = f.strengthKeys.count
-        let cells = f.cellCategory.count
-        guard strengthCount > 0, cells <= 64 else {
-            withCategoryCounts(present, f) { counts, _ in writeCategoryMembers(counts, f, presentOnly: true, &out) }
-            return
-        }
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: cells) { counts in
-            var occupied: UInt64 = 0
-            f.indicatorCategory.withUnsafeBufferPointer { categories in
-                f.indicatorStrength.withUnsafeBufferPointer { strengths in
-                    for indicator in present {
-                        let category = categories[indicator]
-                        guard category >= 0 else { continue }
-                        let cell = category &* strengthCount &+ max(0, strengths[indicator])
-                        let bit: UInt64 = 1 << UInt64(cell)
-                        if occupied & bit == 0 {
-                            occupied |= bit
-                            counts[cell] = 1
-                        } else {
-                            counts[cell] &+= 1
-                        }
-                    }
-                }
-            }
-            var open = -1
-            while occupied != 0 {
-                let cell = occupied.trailingZeroBitCount
-                occupied &= occupied &- 1
-                let category = f.cellCategory[cell]
-                if category != open {
-                    if open >= 0 { out.append("},") }
-                    f.categoryKeys.append(category, to: &out)
-                    out.append(0x7B)
-                    open = category
-                } else {
-                    out.append(0x2C)
-                }
-                f.strengthKeys.append(f.cellStrength[cell], to: &out)
-                out.append(integer: counts[cell])
-            }
-            if open >= 0 { out.append(0x7D) }
-        }
+        withCategoryCounts(present, f) { counts, _ in writeCategoryMembers(counts, f, presentOnly: true, &out) }
     }
 }

@@ -244,29 +244,31 @@ public enum ResultWriter {
     static func writeCategoryMembers(
         _ counts: UnsafeMutableBufferPointer<Int>, _ f: ResultFragments, presentOnly: Bool, _ out: inout ByteBuffer
     ) {
-        let strengthCount = max(1, f.strengthKeys.count)
+        guard let cells = counts.baseAddress else { return }
+        let strengths = f.strengthKeys.count
+        let width = max(1, strengths)
         var firstCategory = true
         for c in 0..<f.categoryKeys.count {
-            let row = UnsafeBufferPointer(rebasing: counts[(c * strengthCount)..<((c + 1) * strengthCount)])
+            let row = cells + c * width
             if presentOnly {
-                var any = false
-                for count in row where count != 0 { any = true }
-                if !any { continue }
+                var any = 0
+                for s in 0..<width { any |= row[s] }
+                if any == 0 { continue }
             }
             if !firstCategory { out.append(0x2C) }
             firstCategory = false
             f.categoryKeys.append(c, to: &out)
-            if f.strengthKeys.isEmpty {
-                JSONOutput.integer(row[0], to: &out)
+            if strengths == 0 {
+                out.append(integer: row[0])
                 continue
             }
             out.append(0x7B)
             var firstStrength = true
-            for s in 0..<f.strengthKeys.count where !presentOnly || row[s] != 0 {
+            for s in 0..<strengths where !presentOnly || row[s] != 0 {
                 if !firstStrength { out.append(0x2C) }
                 firstStrength = false
                 f.strengthKeys.append(s, to: &out)
-                JSONOutput.integer(row[s], to: &out)
+                out.append(integer: row[s])
             }
             out.append(0x7D)
         }

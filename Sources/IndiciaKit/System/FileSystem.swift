@@ -1,23 +1,20 @@
-// The C library's `read`, `write`, `close` and `rename`, named per platform: `FileSystem` has
+// The C library's `read`, `writev`, `close` and `rename`, named per platform: `FileSystem` has
 // members called `read` and `rename`, so inside it a bare name would mean the member.
 #if canImport(Glibc)
     import Glibc
     private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Glibc.read(fd, buffer, count) }
-    private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Glibc.write(fd, buffer, count) }
     private func systemWritev(_ fd: Int32, _ vectors: UnsafePointer<iovec>, _ count: Int32) -> Int { Glibc.writev(fd, vectors, count) }
     private func systemClose(_ fd: Int32) -> Int32 { Glibc.close(fd) }
     private func systemRename(_ from: String, _ to: String) -> Int32 { Glibc.rename(from, to) }
 #elseif canImport(Musl)
     import Musl
     private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Musl.read(fd, buffer, count) }
-    private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Musl.write(fd, buffer, count) }
     private func systemWritev(_ fd: Int32, _ vectors: UnsafePointer<iovec>, _ count: Int32) -> Int { Musl.writev(fd, vectors, count) }
     private func systemClose(_ fd: Int32) -> Int32 { Musl.close(fd) }
     private func systemRename(_ from: String, _ to: String) -> Int32 { Musl.rename(from, to) }
 #elseif canImport(Darwin)
     import Darwin
     private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Darwin.read(fd, buffer, count) }
-    private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Darwin.write(fd, buffer, count) }
     private func systemWritev(_ fd: Int32, _ vectors: UnsafePointer<iovec>, _ count: Int32) -> Int { Darwin.writev(fd, vectors, count) }
     private func systemClose(_ fd: Int32) -> Int32 { Darwin.close(fd) }
     private func systemRename(_ from: String, _ to: String) -> Int32 { Darwin.rename(from, to) }
@@ -171,23 +168,11 @@ package enum FileSystem {
     /// Closes a file descriptor.
     package static func close(_ fd: Int32) { _ = systemClose(fd) }
 
-    /// Writes every byte to a file descriptor, retrying after a signal.
+    /// Writes every byte to a file descriptor, retrying after partial writes and signals: the
+    /// several-buffer `writeAll` below, with one buffer.
     ///
     /// - Returns: False on an error.
-    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard var pointer = bytes.baseAddress else { return true }
-        var remaining = bytes.count
-        while remaining > 0 {
-            let n = systemWrite(fd, pointer, remaining)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            remaining -= n
-            pointer += n
-        }
-        return true
-    }
+    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool { writeAll(fd, [bytes]) }
 
     /// Writes several buffers, in order, with as few system calls as the kernel allows (`writev`),
     /// retrying after partial writes and interruptions: a batch of results goes out without being

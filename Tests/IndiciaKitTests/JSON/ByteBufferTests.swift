@@ -2,7 +2,7 @@ import Testing
 
 @testable import IndiciaKit
 
-/// Results are built by appending many small pieces; the buffer copies short ones itself.
+/// Results are built by appending many small pieces: each must land exactly after the last.
 @Suite("Byte buffer")
 struct ByteBufferTests {
     @Test("every length from 0 to 40 bytes is appended exactly, after any offset, across growth")
