@@ -10,13 +10,13 @@ extension CompiledPack {
         /// Where everything lives in an evaluation's slots.
         var layout: SlotLayout
         /// Skip logic per question: the section's condition and the question's own.
-        var visibility: [(section: Evaluator?, question: Evaluator?)]
+        var visibility: [(section: Condition?, question: Condition?)]
         /// The derived slots' computations, in dependency order.
         var program: [Step]
         /// The compiled expression behind each derived slot (for explanations).
         var expressions: [TypedExpr?]
-        var outcomeConditions: [Evaluator?]
-        var recommendationConditions: [Evaluator?]
+        var outcomeConditions: [Condition?]
+        var recommendationConditions: [Condition?]
         /// Per recommendation: the expression naming a further service (`services_from`), if any.
         var recommendationServices: [Evaluator?] = []
         var outcomeSymbols: [Int32]

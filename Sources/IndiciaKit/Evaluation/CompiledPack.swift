@@ -16,6 +16,14 @@ public struct CompiledPack: Sendable {
         /// The program's steps, boxed, and the same boxes unretained for the evaluation loop.
         let stepBoxes: [StepBox]
         let unretainedSteps: [Unmanaged<StepBox>]
+        /// The outcome bands' conditions, the recommendations' conditions and each question's skip
+        /// logic (section, then question), boxed like the steps (nil: no condition), and the same
+        /// boxes unretained. Read straight out of ``Parts``, every condition called would cost a
+        /// retain and a release of its closure, which every thread's copy of the pack shares.
+        let conditionBoxes: [StepBox?]
+        let unretainedOutcomes: [Unmanaged<StepBox>?]
+        let unretainedRecommendations: [Unmanaged<StepBox>?]
+        let unretainedVisibility: [(section: Unmanaged<StepBox>?, question: Unmanaged<StepBox>?)]
 
         init(_ parts: Parts) {
             self.parts = parts
@@ -24,6 +32,19 @@ public struct CompiledPack: Sendable {
             scoreSlots = parts.layout.scoreSlots
             stepBoxes = parts.program.map { StepBox(slot: $0.slot, evaluate: $0.evaluate) }
             unretainedSteps = stepBoxes.map { Unmanaged.passUnretained($0) }
+            // A condition's box holds its index (band, recommendation or question) as its slot.
+            func boxes(_ conditions: [Condition?]) -> [StepBox?] {
+                conditions.enumerated().map { index, condition in condition.map { StepBox(slot: index, evaluate: $0.evaluate) } }
+            }
+            let outcomes = boxes(parts.outcomeConditions)
+            let recommendations = boxes(parts.recommendationConditions)
+            let sections = boxes(parts.visibility.map(\.section))
+            let questions = boxes(parts.visibility.map(\.question))
+            conditionBoxes = outcomes + recommendations + sections + questions
+            func unretained(_ box: StepBox?) -> Unmanaged<StepBox>? { box.map { Unmanaged.passUnretained($0) } }
+            unretainedOutcomes = outcomes.map(unretained)
+            unretainedRecommendations = recommendations.map(unretained)
+            unretainedVisibility = zip(sections, questions).map { (unretained($0), unretained($1)) }
             let visibility = parts.visibility
             conditionalQuestions = visibility.indices.filter { visibility[$0].section != nil || visibility[$0].question != nil }
             let expressions = parts.expressions
@@ -54,7 +75,7 @@ public struct CompiledPack: Sendable {
         var evaluate: Evaluator
     }
 
-    /// A step in a box of its own. The evaluation loop calls it through an unretained reference
+    /// A step (or a condition) in a box of its own. The evaluation loop calls it through an unretained reference
     /// (``Storage/unretainedSteps``; ``Storage/stepBoxes`` keeps every box alive), and a closure
     /// read from a constant property of an object already known to be alive is called without
     /// reference counting. Read straight out of an array, each call would cost a retain and a release.
@@ -90,11 +111,11 @@ public struct CompiledPack: Sendable {
     var slotCount: Int { storage.parts.layout.slotCount }
 
     /// Skip logic per question: the section's condition and the question's own.
-    var visibility: [(section: Evaluator?, question: Evaluator?)] { storage.parts.visibility }
+    var visibility: [(section: Condition?, question: Condition?)] { storage.parts.visibility }
     /// The compiled expression behind each derived slot (for explanations).
     var expressions: [TypedExpr?] { storage.parts.expressions }
-    var outcomeConditions: [Evaluator?] { storage.parts.outcomeConditions }
-    var recommendationConditions: [Evaluator?] { storage.parts.recommendationConditions }
+    var outcomeConditions: [Condition?] { storage.parts.outcomeConditions }
+    var recommendationConditions: [Condition?] { storage.parts.recommendationConditions }
     var recommendationServices: [Evaluator?] { storage.parts.recommendationServices }
     var outcomeSymbols: [Int32] { storage.parts.outcomeSymbols }
     /// Choice symbols of each question (empty for non-choice questions).

@@ -82,9 +82,9 @@ extension CompiledPack {
             guard let slots = buffer.baseAddress else { return }
             let readable = UnsafePointer(slots)
             // Skip logic in question order: a hidden question's answer is ignored and reported.
-            let visibility = storage.parts.visibility
             // Answers as given live after the outcome slot, for ignored_answer().
             let rawBase = storage.parts.layout.rawAnswerBase
+            let visibility = storage.unretainedVisibility
             for index in storage.conditionalQuestions {
                 let rule = visibility[index]
                 let shown = Self.shows(rule.section, readable) && Self.shows(rule.question, readable)
@@ -103,25 +103,29 @@ extension CompiledPack {
                     step._withUnsafeGuaranteedRef { slots[$0.slot] = $0.evaluate(readable) }
                 }
             }
-            let outcomeConditions = storage.parts.outcomeConditions
-            var matched = outcomeConditions.count - 1
-            for (index, condition) in outcomeConditions.enumerated() {
-                guard let condition else {
-                    matched = index
-                    break
+            var matched = storage.unretainedOutcomes.count - 1
+            storage.unretainedOutcomes.withUnsafeBufferPointer { outcomes in
+                for index in outcomes.indices {
+                    guard let condition = outcomes[index] else {
+                        matched = index
+                        break
+                    }
+                    let result = condition._withUnsafeGuaranteedRef { $0.evaluate(readable) }
+                    if result.isTrue {
+                        matched = index
+                        break
+                    }
+                    // Undecided for want of an answer (not merely because its questions were not asked).
+                    if case .missing(let reason) = result, reason != .notAsked { evaluation.undetermined.append(index) }
                 }
-                let result = condition(readable)
-                if result.isTrue {
-                    matched = index
-                    break
-                }
-                // Undecided for want of an answer (not merely because its questions were not asked).
-                if case .missing(let reason) = result, reason != .notAsked { evaluation.undetermined.append(index) }
             }
             evaluation.outcome = matched
             slots[storage.parts.layout.outcomeSlot] = .symbol(storage.parts.outcomeSymbols[matched])
-            for (index, condition) in storage.parts.recommendationConditions.enumerated() where condition?(readable).isTrue ?? true {
-                evaluation.recommendations.append(index)
+            storage.unretainedRecommendations.withUnsafeBufferPointer { recommendations in
+                for index in recommendations.indices
+                where recommendations[index]?._withUnsafeGuaranteedRef({ $0.evaluate(readable) }).isTrue ?? true {
+                    evaluation.recommendations.append(index)
+                }
             }
         }
     }
@@ -130,9 +134,9 @@ extension CompiledPack {
     /// is not known or not given (better to ask than to miss); it hides it when false or when the
     /// condition rests on questions that were themselves not asked.
     @inline(__always)
-    static func shows(_ condition: Evaluator?, _ slots: UnsafePointer<Value>) -> Bool {
+    static func shows(_ condition: Unmanaged<StepBox>?, _ slots: UnsafePointer<Value>) -> Bool {
         guard let condition else { return true }
-        switch condition(slots) {
+        switch condition._withUnsafeGuaranteedRef({ $0.evaluate(slots) }) {
         case .bool(let flag): return flag
         case .missing(let reason): return reason != .notAsked
         default: return true

@@ -215,7 +215,7 @@ public struct Linter: Sendable {
     private static func conditionHolds(_ pack: CompiledPack, band: Int, _ evaluation: Evaluation) -> Bool {
         evaluation.slots.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, let condition = pack.outcomeConditions[band] else { return true }
-            return condition(base).isTrue
+            return condition.evaluate(base).isTrue
         }
     }
 }

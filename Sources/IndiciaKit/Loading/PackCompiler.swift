@@ -331,8 +331,9 @@ struct PackCompiler {
     }
 
     /// Compiles a boolean condition that is not itself a slot (skip logic, outcomes, recommendations).
-    private mutating func compileCondition(_ source: ExpressionSource, context: String, environment env: CompileEnvironment) -> (Evaluator, Set<Int>)?
-    {
+    private mutating func compileCondition(_ source: ExpressionSource, context: String, environment env: CompileEnvironment) -> (
+        CompiledPack.Condition, Set<Int>
+    )? {
         do throws(ExpressionError) {
             let expr = try Parser.parse(source.text)
             var deps: Set<Int> = []
@@ -350,19 +351,19 @@ struct PackCompiler {
             guard typed.type == .bool else {
                 throw ExpressionError(.exprType, "this must be a yes/no condition, but it is \(typed.type.name)", at: 0)
             }
-            return (typed.evaluate, deps)
+            return (CompiledPack.Condition(evaluate: typed.evaluate), deps)
         } catch {
             bag.append(report(error, in: source, context: context))
             return nil
         }
     }
 
-    private mutating func compileSkipLogic() -> [(section: Evaluator?, question: Evaluator?)] {
-        var result: [(section: Evaluator?, question: Evaluator?)] = []
+    private mutating func compileSkipLogic() -> [(section: CompiledPack.Condition?, question: CompiledPack.Condition?)] {
+        var result: [(section: CompiledPack.Condition?, question: CompiledPack.Condition?)] = []
         var questionNames = environment
         questionNames.names = environment.names.filter { $0.value.kind == .question || $0.value.kind == .table }
         for section in questionnaire.sections {
-            var sectionCondition: Evaluator?
+            var sectionCondition: CompiledPack.Condition?
             var sectionDeps: Set<Int> = []
             let firstIndex = section.questionIDs.first.flatMap { id in questionnaire.questions.firstIndex { $0.id == id } } ?? 0
             if let showIf = section.showIf {
@@ -376,7 +377,7 @@ struct PackCompiler {
             for id in section.questionIDs {
                 guard let index = questionnaire.questions.firstIndex(where: { $0.id == id }) else { continue }
                 let question = questionnaire.questions[index]
-                var condition: Evaluator?
+                var condition: CompiledPack.Condition?
                 var deps = sectionDeps
                 if let showIf = question.showIf {
                     var env = questionNames
@@ -394,8 +395,8 @@ struct PackCompiler {
         return result
     }
 
-    private mutating func compileOutcomes() -> ([Evaluator?], [Set<Int>]) {
-        var conditions: [Evaluator?] = []
+    private mutating func compileOutcomes() -> ([CompiledPack.Condition?], [Set<Int>]) {
+        var conditions: [CompiledPack.Condition?] = []
         var deps: [Set<Int>] = []
         for (index, band) in rules.outcomes.enumerated() {
             let isLast = index == rules.outcomes.count - 1
@@ -423,11 +424,11 @@ struct PackCompiler {
         return (conditions, deps)
     }
 
-    private mutating func compileRecommendations() -> ([Evaluator?], [Set<Int>]) {
+    private mutating func compileRecommendations() -> ([CompiledPack.Condition?], [Set<Int>]) {
         var env = environment
         env.outcomeIDs = rules.outcomes.map(\.id)
         env.outcomeSlot = layout.outcomeSlot
-        var conditions: [Evaluator?] = []
+        var conditions: [CompiledPack.Condition?] = []
         var deps: [Set<Int>] = []
         for recommendation in rules.recommendations {
             guard let condition = recommendation.condition else {
