@@ -106,6 +106,46 @@ struct ExpressionCompiler {
             try require(right, .bool, "'\(op)' joins yes/no conditions")
             let l = left.evaluate
             let r = right.evaluate
+            // A chain (`a or b or c …`) is evaluated by one closure over all its operands, left to
+            // right: the same result and the same short cut as the nested pairs the tree keeps for
+            // explanations (Kleene `and`/`or` are associative), without a call per level.
+            let node: TypedExpr.Node = op == .and ? .and : .or
+            // The operands are boxed and called unretained, as the pack's steps are
+            // (``CompiledPack/StepBox``): a closure copied out of an array costs a retain and a release.
+            // (Boxed straight from the nodes: a closure kept in an array of closures is wrapped in a
+            // conversion thunk, one more call each time.)
+            let boxes = (Self.chainOperands(of: left, node) + Self.chainOperands(of: right, node)).map {
+                CompiledPack.StepBox(slot: 0, evaluate: $0.evaluate)
+            }
+            let operands = boxes.map { Unmanaged.passUnretained($0) }
+            if operands.count > 2 {
+                if op == .and {
+                    return TypedExpr(node: .and, type: .bool, offset: at, children: [left, right]) { slots in
+                        withExtendedLifetime(boxes) {}
+                        return operands.withUnsafeBufferPointer { operands in
+                            var result = Value.bool(true)
+                            for operand in operands {
+                                let a = operand._withUnsafeGuaranteedRef { $0.evaluate(slots) }
+                                if case .bool(false) = a { return a }
+                                result = Logic.and(result, a)
+                            }
+                            return result
+                        }
+                    }
+                }
+                return TypedExpr(node: .or, type: .bool, offset: at, children: [left, right]) { slots in
+                    withExtendedLifetime(boxes) {}
+                    return operands.withUnsafeBufferPointer { operands in
+                        var result = Value.bool(false)
+                        for operand in operands {
+                            let a = operand._withUnsafeGuaranteedRef { $0.evaluate(slots) }
+                            if case .bool(true) = a { return a }
+                            result = Logic.or(result, a)
+                        }
+                        return result
+                    }
+                }
+            }
             if op == .and {
                 return TypedExpr(node: .and, type: .bool, offset: at, children: [left, right]) { slots in
                     let a = l(slots)
@@ -166,12 +206,27 @@ struct ExpressionCompiler {
             case .greater: compare = { $0 > $1 }
             default: compare = { $0 >= $1 }
             }
+            // The commonest comparisons, a question or a count of indicators against a fixed
+            // number, each compiled for its operator (no call to `compare` per case).
             if case .number(let bound)? = right.literalValue, case .question(let slot) = left.node {
-                return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right]) { slots in
-                    let a = slots[slot]
-                    if case .number(let x) = a { return .bool(compare(x, bound)) }
-                    return Logic.order(a, .number(bound), compare)
+                let evaluate: Evaluator
+                switch op {
+                case .less: evaluate = Self.questionBound(slot, bound, Less.self)
+                case .lessOrEqual: evaluate = Self.questionBound(slot, bound, LessOrEqual.self)
+                case .greater: evaluate = Self.questionBound(slot, bound, Greater.self)
+                default: evaluate = Self.questionBound(slot, bound, GreaterOrEqual.self)
                 }
+                return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right], evaluate: evaluate)
+            }
+            if case .number(let bound)? = right.literalValue, case .indicators(let counted) = left.node, case .call("count", _, _) = lhs {
+                let evaluate: Evaluator
+                switch op {
+                case .less: evaluate = Self.countBound(counted, bound, Less.self)
+                case .lessOrEqual: evaluate = Self.countBound(counted, bound, LessOrEqual.self)
+                case .greater: evaluate = Self.countBound(counted, bound, Greater.self)
+                default: evaluate = Self.countBound(counted, bound, GreaterOrEqual.self)
+                }
+                return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right], evaluate: evaluate)
             }
             if case .number(let bound)? = right.literalValue {
                 return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right]) { slots in
@@ -197,6 +252,34 @@ struct ExpressionCompiler {
             }
             return TypedExpr(node: .other, type: .number, offset: at, children: [left, right]) { slots in
                 Logic.arithmetic(l(slots), r(slots), operation)
+            }
+        }
+    }
+
+    /// The operands of a chain of one operator (`a and b and c`, however bracketed), left to right.
+    private static func chainOperands(of expr: TypedExpr, _ node: TypedExpr.Node) -> [TypedExpr] {
+        switch (expr.node, node) {
+        case (.and, .and), (.or, .or): return expr.children.flatMap { chainOperands(of: $0, node) }
+        default: return [expr]
+        }
+    }
+
+    /// `question <op> number`: as ``Logic/order(_:_:_:)`` with the bound, the operator inlined.
+    private static func questionBound<Op: NumberComparison>(_ slot: Int, _ bound: Double, _: Op.Type) -> Evaluator {
+        { slots in
+            let a = slots[slot]
+            if case .number(let x) = a { return .bool(Op.holds(x, bound)) }
+            return Logic.order(a, .number(bound), Op.holds)
+        }
+    }
+
+    /// `count(…) <op> number`: the count (never missing) compared in the same closure.
+    private static func countBound<Op: NumberComparison>(_ counted: [Int], _ bound: Double, _: Op.Type) -> Evaluator {
+        { values in
+            counted.withUnsafeBufferPointer { counted in
+                var n = 0
+                for slot in counted where values[slot].isTrue { n &+= 1 }
+                return .bool(Op.holds(Double(n), bound))
             }
         }
     }
@@ -314,7 +397,12 @@ struct ExpressionCompiler {
             let symbols: [Int32] = items.compactMap { if case .symbol(let s) = $0 { return s } else { return nil } }
             return TypedExpr(node: .other, type: .bool, offset: at, children: [element, right]) { slots in
                 switch slots[slot] {
-                case .symbol(let s): return .bool(symbols.contains(s))
+                case .symbol(let s):
+                    // A plain loop: the generic `contains` is not specialised inside the closure.
+                    return symbols.withUnsafeBufferPointer { symbols in
+                        for symbol in symbols where symbol == s { return .bool(true) }
+                        return .bool(false)
+                    }
                 case .missing(let reason): return .missing(reason)
                 default: return .bool(false)
                 }
