@@ -184,6 +184,17 @@ struct LiteralTokens: Sendable {
                 let limit = Swift.min(table.count, maxAnswers)
                 while q < limit {
                     let head = Self.word(base, p, n)
+                    // A number question answered with a plain whole number (the usual answer to one)
+                    // is read here, before its pairs (which hold only `null` and the like).
+                    if table[q].takesNumber, table[q].key.length <= 8, head & table[q].key.headMask == table[q].key.head {
+                        let end = Self.plainInteger(base, p &+ table[q].key.length, n, table[q].min, table[q].max, slots + q)
+                        if end >= 0 {
+                            q &+= 1
+                            p = end &+ 1
+                            if base[end] == 0x7D { return true }
+                            continue
+                        }
+                    }
                     let tail = Self.word(base, p &+ 8, n)
                     var pair = table[q].pairStart
                     let pairEnd = table[q].pairEnd
@@ -214,6 +225,29 @@ struct LiteralTokens: Sendable {
         }
     }
 
+    /// A plain non-negative JSON integer at `v` (up to 15 digits, no leading zero) followed by ','
+    /// or '}', within `min...max`: stored in `slot`, and where it ends (at the ',' or '}') returned;
+    /// -1 for anything else (the general parser then reads it and reports any problem).
+    @inline(__always)
+    private static func plainInteger(
+        _ base: UnsafePointer<UInt8>, _ v: Int, _ n: Int, _ min: Double, _ max: Double, _ slot: UnsafeMutablePointer<Value>
+    ) -> Int {
+        guard v < n else { return -1 }
+        var digits = 0
+        var number = 0
+        var c = base[v]
+        while c >= 0x30 && c <= 0x39 && digits < 15 && v &+ digits &+ 1 < n {
+            number = number &* 10 &+ Int(c &- 0x30)
+            digits &+= 1
+            c = base[v &+ digits]
+        }
+        guard digits > 0, c == 0x2C || c == 0x7D, !(digits > 1 && base[v] == 0x30) else { return -1 }
+        let x = Double(number)
+        guard x >= min, x <= max else { return -1 }
+        slot.pointee = .number(x)
+        return v &+ digits
+    }
+
     /// An answer not read as one key-and-answer token: the key, then a plain non-negative integer
     /// or a literal too long to be read with its key. Returns where the answer ends (at its ',' or
     /// '}'), or -1 if the general parser must read it. Kept out of line so the loop above stays small.
@@ -225,20 +259,7 @@ struct LiteralTokens: Sendable {
         let v = p &+ info.key.length
         guard v < n else { return -1 }
         if info.takesNumber, base[v] >= 0x30, base[v] <= 0x39 {
-            // Up to 15 digits, followed by ',' or '}'; no leading zeros.
-            var digits = 0
-            var number = 0
-            var c = base[v]
-            while c >= 0x30 && c <= 0x39 && digits < 15 && v &+ digits &+ 1 < n {
-                number = number &* 10 &+ Int(c &- 0x30)
-                digits &+= 1
-                c = base[v &+ digits]
-            }
-            guard c == 0x2C || c == 0x7D, !(digits > 1 && base[v] == 0x30) else { return -1 }
-            let x = Double(number)
-            guard x >= info.min, x <= info.max else { return -1 }
-            slot.pointee = .number(x)
-            return v &+ digits
+            return Self.plainInteger(base, v, n, info.min, info.max, slot)
         }
         let first = Self.word(base, v, n)
         return entries.withUnsafeBufferPointer { entryTable -> Int in

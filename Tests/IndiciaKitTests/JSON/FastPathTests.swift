@@ -140,6 +140,27 @@ struct FastPathTests {
         }
     }
 
+    @Test("number answers the fast path reads or declines come out as the general parser reads them")
+    func numbersOnBothPaths() {
+        // Fifteen digits is the most the fast path reads; a 16-digit number is read by the general parser.
+        let numbers = ["0", "7", "42", "500", "501", "null", "-1", "1.5", "5e1", "00", "0500", "123456789012345", "1234567890123456"]
+        for number in numbers {
+            let answers: [(String, String)] = [("y1", "\"yes\""), ("n", number), ("y2", "\"no\"")]
+            let (compact, spaced) = Self.bothSpellings(answers)
+            let fast = Self.result(compact)
+            let general = Self.result(spaced)
+            let fastError = fast?["error"] as? [String: Any]
+            let generalError = general?["error"] as? [String: Any]
+            // Errors name the same problem and place; their columns differ with the spelling.
+            #expect(fastError?["code"] as? String == generalError?["code"] as? String, "n: \(number)")
+            #expect(fastError?["path"] as? String == generalError?["path"] as? String, "n: \(number)")
+            if fastError == nil { #expect(Self.bytes(compact) == Self.bytes(spaced), "n: \(number)") }
+        }
+        // The ones within 0...500 are accepted; the others are refused.
+        #expect(Self.result(Self.bothSpellings([("n", "42")]).compact)?["ok"] as? Bool == true)
+        #expect((Self.result(Self.bothSpellings([("n", "501")]).compact)?["error"] as? [String: Any])?["code"] as? String == "out-of-range")
+    }
+
     @Test("what the fast path declines still gets the general parser's error, with its path")
     func declinedInputKeepsItsError() {
         let problems: [(String, String, String)] = [
