@@ -42,8 +42,9 @@ struct LiteralTokens: Sendable {
         var key: Token
         var entryStart: Int
         var entryEnd: Int
-        /// Key and literal answer together (`"q01":"yes"`), for those that fit in 16 bytes: one
-        /// comparison reads both.
+        /// Key, literal answer and the comma after it together (`"q01":"yes",`), for those that fit
+        /// in 16 bytes: one comparison reads all three (an answer followed by `}`, the last one, is
+        /// read with its key instead).
         var pairStart: Int
         var pairEnd: Int
         /// Whether a plain non-negative JSON integer is an acceptable answer, and its range.
@@ -90,9 +91,9 @@ struct LiteralTokens: Sendable {
             add(Array("null".utf8), .missing(.unanswered))
             let spec = AnswerSpec(question)
             let firstPair = pairs.count
-            for entry in entries[first...] where keyBytes.count + entry.token.length <= 16 {
+            for entry in entries[first...] where keyBytes.count + entry.token.length + 1 <= 16 {
                 let literal = bytes[entry.token.start..<(entry.token.start + entry.token.length)]
-                pairs.append(Entry(token: Token(keyBytes + literal, start: 0), value: entry.value))
+                pairs.append(Entry(token: Token(keyBytes + literal + [0x2C], start: 0), value: entry.value))
             }
             fast.append(
                 QuestionFast(
@@ -198,24 +199,25 @@ struct LiteralTokens: Sendable {
                     let tail = Self.word(base, p &+ 8, n)
                     var pair = table[q].pairStart
                     let pairEnd = table[q].pairEnd
-                    var end = -1
+                    var matched = false
                     while pair < pairEnd {
+                        // The token ends with the comma, so a match is a whole answer and what follows.
                         if head & pairTable[pair].token.headMask == pairTable[pair].token.head,
                             tail & pairTable[pair].token.tailMask == pairTable[pair].token.tail
                         {
-                            let after = p &+ pairTable[pair].token.length
-                            if after < n, base[after] == 0x2C || base[after] == 0x7D {
-                                slots[q] = pairTable[pair].value
-                                end = after
-                                break
-                            }
+                            slots[q] = pairTable[pair].value
+                            p &+= pairTable[pair].token.length
+                            matched = true
+                            break
                         }
                         pair &+= 1
                     }
-                    if end < 0 {
-                        end = keyedAnswer(table[q], head, base, p, n, slots + q)
-                        guard end >= 0 else { return false }
+                    if matched {
+                        q &+= 1
+                        continue
                     }
+                    let end = keyedAnswer(table[q], head, base, p, n, slots + q)
+                    guard end >= 0 else { return false }
                     q &+= 1
                     p = end &+ 1
                     if base[end] == 0x7D { return true }
