@@ -27,7 +27,7 @@ extension CaseDecoder {
         let line = UnsafeBufferPointer(rebasing: input[record.range])
         switch decode(line, packs: packs, defaultPack: defaultPack, into: &evaluation) {
         case .success(let decoded):
-            decoded.runtime.pack.evaluate(&evaluation)
+            decoded.runtime.evaluate(&evaluation)
             ResultWriter.write(
                 evaluation, runtime: decoded.runtime, idBytes: decoded.idRange.map { UnsafeBufferPointer(rebasing: line[$0]) },
                 profile: profile, to: &out)

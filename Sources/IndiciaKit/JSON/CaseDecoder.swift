@@ -163,7 +163,11 @@ public struct CaseDecoder: Sendable {
                 throw CaseError(.missingField, "the case has no \"answers\" object", path: "/answers")
             }
             if let parsedWith, parsedWith.index == pack {
-                try Self.attach(judgement, to: &evaluation, pack: parsedWith.runtime.pack)
+                if judgement == nil {
+                    evaluation.judgement = nil
+                } else {
+                    try Self.attach(judgement, to: &evaluation, pack: parsedWith.runtime.pack)
+                }
                 return .success(Record(idRange: id, pack: pack, runtime: parsedWith.runtime))
             }
             // The answers came before a "pack" naming another pack: read them again with it.
@@ -330,7 +334,7 @@ public struct CaseDecoder: Sendable {
     }
 
     private mutating func readAnswers(_ scanner: inout JSONScanner, runtime: PackRuntime, into evaluation: inout Evaluation) throws(CaseError) {
-        runtime.pack.prepare(&evaluation)
+        runtime.prepare(&evaluation)
         let questionCount = runtime.specs.count
         if seen.count < questionCount { seen = Array(repeating: 0, count: questionCount) }
         stamp &+= 1

@@ -31,4 +31,19 @@ public final class PackRuntime: Sendable {
     /// by two threads, those reference counts are atomic writes to the same cache lines from two
     /// cores, and cost more than the rest of the case.
     public func forThread() -> PackRuntime { PackRuntime(pack: pack.withOwnStorage()) }
+
+    // The pack used in place, for the per-case calls: `runtime.pack.evaluate(…)` copies the pack
+    // out of the runtime first, a retain and a release of each of its references every case.
+
+    /// ``CompiledPack/prepare(_:)`` of the pack.
+    @inline(never)
+    func prepare(_ evaluation: inout Evaluation) { pack.prepare(&evaluation) }
+
+    /// ``CompiledPack/evaluate(_:)`` of the pack.
+    @inline(never)
+    func evaluate(_ evaluation: inout Evaluation) { pack.evaluate(&evaluation) }
+
+    /// ``CompiledPack/owns(_:)`` of the pack.
+    @inline(never)
+    func owns(_ evaluation: Evaluation) -> Bool { pack.owns(evaluation) }
 }

@@ -29,7 +29,7 @@ public enum ResultWriter {
         to out: inout ByteBuffer
     ) {
         // The writer reads slots by the pack's numbers: never over an evaluation of another pack.
-        precondition(runtime.pack.owns(evaluation), "ResultWriter.write needs an Evaluation prepared for the runtime's pack")
+        precondition(runtime.owns(evaluation), "ResultWriter.write needs an Evaluation prepared for the runtime's pack")
         if profile == .summary { return writeSummary(evaluation, runtime: runtime, idBytes: idBytes, to: &out) }
         let pack = runtime.pack
         let f = runtime.fragments
