@@ -1,6 +1,6 @@
 /// One of the four orderings of numbers (`<`, `<=`, `>`, `>=`), as a type, so a compiled comparison
 /// is specialised for its operator instead of calling a closure for it on every case.
-protocol NumberComparison {
+protocol NumberComparison: SendableMetatype {
     static func holds(_ a: Double, _ b: Double) -> Bool
 }
 
