@@ -237,8 +237,9 @@ final class GuidedSession {
                 say(wrapped(question.help ?? "There is no extra guidance for this question.", indent: "  "))
                 say(
                     style.dim(
-                        "  Commands: ? help · b back · s skip (if the question is optional) · k not known (where allowed) · r review and change answers · q save and quit"
-                    ))
+                        wrapped(
+                            "Commands: ? help · b back · s skip (if the question is optional) · k not known (where allowed) · r review and change answers · q save and quit",
+                            indent: "  ")))
                 continue
             case "b", "back":
                 if interview.back() == nil {
