@@ -184,19 +184,15 @@ struct LiteralTokens: Sendable {
                 // stay within the line (bounded by `n`), so wrapping arithmetic cannot wrap.
                 let limit = Swift.min(table.count, maxAnswers)
                 while q < limit {
-                    let head = Self.word(base, p, n)
-                    // A number question answered with a plain whole number (the usual answer to one)
-                    // is read here, before its pairs (which hold only `null` and the like).
-                    if table[q].takesNumber, table[q].key.length <= 8, head & table[q].key.headMask == table[q].key.head {
-                        let end = Self.plainInteger(base, p &+ table[q].key.length, n, table[q].min, table[q].max, slots + q)
-                        if end >= 0 {
-                            q &+= 1
-                            p = end &+ 1
-                            if base[end] == 0x7D { return true }
-                            continue
-                        }
+                    let head: UInt64
+                    let tail: UInt64
+                    if p &+ 16 <= n {
+                        head = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+                        tail = UnsafeRawPointer(base + (p &+ 8)).loadUnaligned(as: UInt64.self)
+                    } else {
+                        head = Self.word(base, p, n)
+                        tail = Self.word(base, p &+ 8, n)
                     }
-                    let tail = Self.word(base, p &+ 8, n)
                     var pair = table[q].pairStart
                     let pairEnd = table[q].pairEnd
                     var matched = false
@@ -215,6 +211,17 @@ struct LiteralTokens: Sendable {
                     if matched {
                         q &+= 1
                         continue
+                    }
+                    // A number question answered with a plain whole number (its pairs hold only
+                    // `null` and the like).
+                    if table[q].takesNumber, table[q].key.length <= 8, head & table[q].key.headMask == table[q].key.head {
+                        let end = Self.plainInteger(base, p &+ table[q].key.length, n, table[q].min, table[q].max, slots + q)
+                        if end >= 0 {
+                            q &+= 1
+                            p = end &+ 1
+                            if base[end] == 0x7D { return true }
+                            continue
+                        }
                     }
                     let end = keyedAnswer(table[q], head, base, p, n, slots + q)
                     guard end >= 0 else { return false }
