@@ -88,22 +88,24 @@ public enum TrainingHTML {
         html +=
             "<p class=\"note\">Since round \(escape(previous.title)): <strong>\(closed) \(closed == 1 ? "gap" : "gaps") closed</strong>, <strong>\(opened) opened</strong>, \(stayed) stayed open. A gap is closed when a red or amber cell has turned green.</p>\n"
         // One bar per round: its cells by band, so the shift from red to green shows at a glance.
+        // The round's name goes above its bar (as in the priorities chart): a file name with its
+        // dates is wider than any fixed margin beside the bar.
         let width = 600
-        let rowHeight = 34
+        let rowHeight = 46
         var svg =
-            "<svg id=\"rounds\" role=\"img\" aria-label=\"Cells by band in each round\" width=\"\(width + 320)\" height=\"\(network.rounds.count * rowHeight + 6)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+            "<svg id=\"rounds\" role=\"img\" aria-label=\"Cells by band in each round\" width=\"\(width + 20)\" height=\"\(network.rounds.count * rowHeight + 6)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         for (n, round) in network.rounds.enumerated() {
             let total = max(1, round.red + round.amber + round.green)
             var x = 0
             let y = n * rowHeight + 4
-            svg += "<text x=\"0\" y=\"\(y + 17)\" font-size=\"13\">\(escape(round.title))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 13)\" font-size=\"13\">\(escape(round.title))</text>"
             for (band, count) in [("red", round.red), ("amber", round.amber), ("green", round.green)] where count > 0 {
                 let w = max(1, width * count / total)
                 svg +=
-                    "<rect x=\"\(300 + x)\" y=\"\(y)\" width=\"\(w)\" height=\"24\" fill=\"\(colours[band] ?? "#bbb")\"><title>\(band): \(count) cells</title></rect>"
+                    "<rect x=\"\(x)\" y=\"\(y + 18)\" width=\"\(w)\" height=\"24\" fill=\"\(colours[band] ?? "#bbb")\"><title>\(band): \(count) cells</title></rect>"
                 if w > 28 {
                     svg +=
-                        "<text x=\"\(300 + x + 6)\" y=\"\(y + 17)\" font-size=\"12\" fill=\"\(band == "amber" ? "#0b0c0c" : "#fff")\">\(count)</text>"
+                        "<text x=\"\(x + 6)\" y=\"\(y + 35)\" font-size=\"12\" fill=\"\(band == "amber" ? "#0b0c0c" : "#fff")\">\(count)</text>"
                 }
                 x += w
             }
