@@ -32,9 +32,9 @@ public struct CompiledPack: Sendable {
             scoreSlots = parts.layout.scoreSlots
             stepBoxes = parts.program.map { StepBox(slot: $0.slot, evaluate: $0.evaluate) }
             unretainedSteps = stepBoxes.map { Unmanaged.passUnretained($0) }
-            // A condition's box holds its index (band, recommendation or question) as its slot.
+            // A condition fills no slot (-1); the evaluation loop knows each one by its place.
             func boxes(_ conditions: [Condition?]) -> [StepBox?] {
-                conditions.enumerated().map { index, condition in condition.map { StepBox(slot: index, evaluate: $0.evaluate) } }
+                conditions.map { condition in condition.map { StepBox(slot: -1, evaluate: $0.evaluate) } }
             }
             let outcomes = boxes(parts.outcomeConditions)
             let recommendations = boxes(parts.recommendationConditions)
@@ -75,10 +75,13 @@ public struct CompiledPack: Sendable {
         var evaluate: Evaluator
     }
 
-    /// A step (or a condition) in a box of its own. The evaluation loop calls it through an unretained reference
+    /// A step in a box of its own. The evaluation loop calls it through an unretained reference
     /// (``Storage/unretainedSteps``; ``Storage/stepBoxes`` keeps every box alive), and a closure
     /// read from a constant property of an object already known to be alive is called without
     /// reference counting. Read straight out of an array, each call would cost a retain and a release.
+    ///
+    /// Conditions (``Storage/conditionBoxes``) and the operands of an `and`/`or` chain (kept by the
+    /// chain's closure) are boxed and called the same way, with `slot` -1: they fill no slot.
     final class StepBox: Sendable {
         let slot: Int
         let evaluate: Evaluator

@@ -95,9 +95,13 @@ struct ExpressionCompiler {
 
     // MARK: Operators
 
-    private mutating func compileBinary(_ op: Expr.BinaryOperator, _ lhs: Expr, _ rhs: Expr, at: Int) throws(ExpressionError) -> TypedExpr {
-        var left = try compile(lhs)
-        var right = try compile(rhs)
+    /// - Parameter chainRoot: False for a node inside a chain of its own operator (`a or b` within
+    ///   `a or b or c`): the chain's root alone gets the closure over all the operands.
+    private mutating func compileBinary(
+        _ op: Expr.BinaryOperator, _ lhs: Expr, _ rhs: Expr, at: Int, chainRoot: Bool = true
+    ) throws(ExpressionError) -> TypedExpr {
+        var left = try compileOperand(lhs, of: op)
+        var right = try compileOperand(rhs, of: op)
         switch op {
         case .in:
             return try compileIn(lhs, rhs, at: at)
@@ -109,16 +113,16 @@ struct ExpressionCompiler {
             // A chain (`a or b or c …`) is evaluated by one closure over all its operands, left to
             // right: the same result and the same short cut as the nested pairs the tree keeps for
             // explanations (Kleene `and`/`or` are associative), without a call per level.
+            // Only the chain's root builds it, so a chain of n operands holds n boxes, not n²/2.
             let node: TypedExpr.Node = op == .and ? .and : .or
-            // The operands are boxed and called unretained, as the pack's steps are
-            // (``CompiledPack/StepBox``): a closure copied out of an array costs a retain and a release.
-            // (Boxed straight from the nodes: a closure kept in an array of closures is wrapped in a
-            // conversion thunk, one more call each time.)
-            let boxes = (Self.chainOperands(of: left, node) + Self.chainOperands(of: right, node)).map {
-                CompiledPack.StepBox(slot: 0, evaluate: $0.evaluate)
-            }
-            let operands = boxes.map { Unmanaged.passUnretained($0) }
-            if operands.count > 2 {
+            let chain = chainRoot ? Self.chainOperands(of: left, node) + Self.chainOperands(of: right, node) : []
+            if chain.count > 2 {
+                // The operands are boxed and called unretained, as the pack's steps are
+                // (``CompiledPack/StepBox``): a closure copied out of an array costs a retain and a
+                // release. (Boxed straight from the nodes: a closure kept in an array of closures is
+                // wrapped in a conversion thunk, one more call each time.)
+                let boxes = chain.map { CompiledPack.StepBox(slot: -1, evaluate: $0.evaluate) }
+                let operands = boxes.map { Unmanaged.passUnretained($0) }
                 if op == .and {
                     return TypedExpr(node: .and, type: .bool, offset: at, children: [left, right]) { slots in
                         withExtendedLifetime(boxes) {}
@@ -218,7 +222,9 @@ struct ExpressionCompiler {
                 }
                 return TypedExpr(node: .other, type: .bool, offset: at, children: [left, right], evaluate: evaluate)
             }
-            if case .number(let bound)? = right.literalValue, case .indicators(let counted) = left.node, case .call("count", _, _) = lhs {
+            if case .number(let bound)? = right.literalValue, case .indicators(let counted) = left.node,
+                case .call(Builtin.count.rawValue, _, _) = lhs
+            {
                 let evaluate: Evaluator
                 switch op {
                 case .less: evaluate = Self.countBound(counted, bound, Less.self)
@@ -254,6 +260,14 @@ struct ExpressionCompiler {
                 Logic.arithmetic(l(slots), r(slots), operation)
             }
         }
+    }
+
+    /// An operand of `op`: a node of the same `and`/`or` chain is compiled as part of the chain.
+    private mutating func compileOperand(_ expr: Expr, of op: Expr.BinaryOperator) throws(ExpressionError) -> TypedExpr {
+        if op == .and || op == .or, case .binary(let inner, let lhs, let rhs, let at) = expr, inner == op {
+            return try compileBinary(inner, lhs, rhs, at: at, chainRoot: false)
+        }
+        return try compile(expr)
     }
 
     /// The operands of a chain of one operator (`a and b and c`, however bracketed), left to right.

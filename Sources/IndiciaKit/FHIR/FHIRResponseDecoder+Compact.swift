@@ -19,7 +19,7 @@ extension FHIRResponseDecoder {
     static func readCompactItems(
         _ scanner: inout JSONScanner, runtime: PackRuntime, limits: CaseLimits, into evaluation: inout Evaluation
     ) -> Bool {
-        runtime.pack.prepare(&evaluation)
+        runtime.prepare(&evaluation)
         var reader = CompactReader(runtime: runtime, limits: limits)
         do throws(CaseError) {
             return try reader.items(&scanner, into: &evaluation)

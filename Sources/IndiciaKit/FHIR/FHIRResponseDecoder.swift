@@ -106,7 +106,7 @@ struct FHIRResponseDecoder {
             let runtime = packs.runtime(pack)
             try checkCanonical(canonical, runtime.pack.questionnaire)
             if compactPack != pack {
-                runtime.pack.prepare(&evaluation)
+                runtime.prepare(&evaluation)
                 try readItems(items, runtime: runtime, limits: limits, into: &evaluation)
             }
             return .success(CaseDecoder.Record(idRange: id, pack: pack, runtime: runtime))

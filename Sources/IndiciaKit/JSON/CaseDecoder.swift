@@ -163,18 +163,14 @@ public struct CaseDecoder: Sendable {
                 throw CaseError(.missingField, "the case has no \"answers\" object", path: "/answers")
             }
             if let parsedWith, parsedWith.index == pack {
-                if judgement == nil {
-                    evaluation.judgement = nil
-                } else {
-                    try Self.attach(judgement, to: &evaluation, pack: parsedWith.runtime.pack)
-                }
+                try Self.attach(judgement, to: &evaluation, runtime: parsedWith.runtime)
                 return .success(Record(idRange: id, pack: pack, runtime: parsedWith.runtime))
             }
             // The answers came before a "pack" naming another pack: read them again with it.
             let runtime = packs.runtime(pack)
             scanner.position = answersAt
             try readAnswers(&scanner, runtime: runtime, into: &evaluation)
-            try Self.attach(judgement, to: &evaluation, pack: runtime.pack)
+            try Self.attach(judgement, to: &evaluation, runtime: runtime)
             return .success(Record(idRange: id, pack: pack, runtime: runtime))
         } catch {
             return .failure(Failure(error: error, idRange: id))
@@ -257,12 +253,15 @@ public struct CaseDecoder: Sendable {
     }
 
     /// Checks the judgement's level against the pack's levels and records it on the evaluation.
-    static func attach(_ judgement: (value: Judgement, levelColumn: Int)?, to evaluation: inout Evaluation, pack: CompiledPack) throws(CaseError) {
+    /// Takes the runtime, not its pack, so a case without a judgement does not copy the pack.
+    static func attach(
+        _ judgement: (value: Judgement, levelColumn: Int)?, to evaluation: inout Evaluation, runtime: PackRuntime
+    ) throws(CaseError) {
         guard let judgement else {
             evaluation.judgement = nil
             return
         }
-        let highest = pack.highestLevel
+        let highest = runtime.pack.highestLevel
         guard judgement.value.level >= 0, judgement.value.level <= highest else {
             throw CaseError(
                 .outOfRange, "the judgement's 'level' must be a level of concern from 0 to \(highest)", path: "/judgement/level",

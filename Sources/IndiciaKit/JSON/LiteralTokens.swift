@@ -213,8 +213,8 @@ struct LiteralTokens: Sendable {
                         continue
                     }
                     // A number question answered with a plain whole number (its pairs hold only
-                    // `null` and the like).
-                    if table[q].takesNumber, table[q].key.length <= 8, head & table[q].key.headMask == table[q].key.head {
+                    // `null` and the like). The one place numbers are read on this path.
+                    if table[q].takesNumber, matches(table[q].key, head, base, p, n) {
                         let end = Self.plainInteger(base, p &+ table[q].key.length, n, table[q].min, table[q].max, slots + q)
                         if end >= 0 {
                             q &+= 1
@@ -257,9 +257,10 @@ struct LiteralTokens: Sendable {
         return v &+ digits
     }
 
-    /// An answer not read as one key-and-answer token: the key, then a plain non-negative integer
-    /// or a literal too long to be read with its key. Returns where the answer ends (at its ',' or
-    /// '}'), or -1 if the general parser must read it. Kept out of line so the loop above stays small.
+    /// A literal answer not read as one key-and-answer token (the last answer, before '}', or one
+    /// too long to share 16 bytes with its key and comma): the key, then the literal. Returns where
+    /// the answer ends (at its ',' or '}'), or -1 if the general parser must read it. Kept out of
+    /// line so the loop above stays small.
     @inline(never)
     private func keyedAnswer(
         _ info: QuestionFast, _ head: UInt64, _ base: UnsafePointer<UInt8>, _ p: Int, _ n: Int, _ slot: UnsafeMutablePointer<Value>
@@ -267,9 +268,6 @@ struct LiteralTokens: Sendable {
         guard matches(info.key, head, base, p, n) else { return -1 }
         let v = p &+ info.key.length
         guard v < n else { return -1 }
-        if info.takesNumber, base[v] >= 0x30, base[v] <= 0x39 {
-            return Self.plainInteger(base, v, n, info.min, info.max, slot)
-        }
         let first = Self.word(base, v, n)
         return entries.withUnsafeBufferPointer { entryTable -> Int in
             for e in info.entryStart..<info.entryEnd where matches(entryTable[e].token, first, base, v, n) {

@@ -140,25 +140,108 @@ struct FastPathTests {
         }
     }
 
-    @Test("number answers the fast path reads or declines come out as the general parser reads them")
-    func numbersOnBothPaths() {
-        // Fifteen digits is the most the fast path reads; a 16-digit number is read by the general parser.
-        let numbers = ["0", "7", "42", "500", "501", "null", "-1", "1.5", "5e1", "00", "0500", "123456789012345", "1234567890123456"]
-        for number in numbers {
-            let answers: [(String, String)] = [("y1", "\"yes\""), ("n", number), ("y2", "\"no\"")]
-            let (compact, spaced) = Self.bothSpellings(answers)
-            let fast = Self.result(compact)
-            let general = Self.result(spaced)
-            let fastError = fast?["error"] as? [String: Any]
-            let generalError = general?["error"] as? [String: Any]
-            // Errors name the same problem and place; their columns differ with the spelling.
-            #expect(fastError?["code"] as? String == generalError?["code"] as? String, "n: \(number)")
-            #expect(fastError?["path"] as? String == generalError?["path"] as? String, "n: \(number)")
-            if fastError == nil { #expect(Self.bytes(compact) == Self.bytes(spaced), "n: \(number)") }
+    /// Numbers in the middle of the answers (followed by a comma) and at the end, in questionnaire
+    /// order, so the compact spelling reaches them on the fast path. `big` takes 16 digits, one
+    /// more than the fast path reads.
+    static let numbers: PackRuntime? = Fixtures.pack(
+        questionnaire: """
+            version: 1
+            kind: questionnaire
+            id: nq
+            revision: "1"
+            title: Numbers
+            sections:
+              - id: s
+                title: S
+                questions:
+                  - { id: a, type: yes_no, text: A? }
+                  - { id: n, type: integer, min: 0, max: 500, text: N? }
+                  - { id: big, type: integer, min: 0, max: 9000000000000000, text: Big? }
+                  - { id: z, type: yes_no, text: Z? }
+            """,
+        rules: """
+            version: 1
+            kind: rules
+            id: nr
+            revision: "1"
+            title: Numbers
+            questionnaire: nq
+            indicators:
+              - { id: ia, label: A, when: a, source: s, verified: true }
+            values:
+              - { id: nv, expr: "n", output: true }
+              - { id: bigv, expr: "big", output: true }
+            outcomes:
+              - { id: none, level: 0, label: None }
+            """
+    ).map(PackRuntime.init)
+
+    /// What the fast path makes of one compact answers object: how many questions it read, whether
+    /// it reached the closing brace, and the slots.
+    static func fastRead(_ runtime: PackRuntime, _ answers: String) -> (questions: Int, closed: Bool, slots: [Value]) {
+        let bytes = Array(answers.utf8)
+        var slots = [Value](repeating: .missing(.unanswered), count: runtime.pack.questionCount)
+        var position = 1  // after the opening brace
+        var question = 0
+        let closed = bytes.withUnsafeBufferPointer { input in
+            slots.withUnsafeMutableBufferPointer { slots in
+                guard let base = slots.baseAddress else { return false }
+                return runtime.literals.fastRun(input, position: &position, question: &question, maxAnswers: 100, slots: base)
+            }
         }
-        // The ones within 0...500 are accepted; the others are refused.
-        #expect(Self.result(Self.bothSpellings([("n", "42")]).compact)?["ok"] as? Bool == true)
-        #expect((Self.result(Self.bothSpellings([("n", "501")]).compact)?["error"] as? [String: Any])?["code"] as? String == "out-of-range")
+        return (question, closed, slots)
+    }
+
+    @Test("the fast path reads plain whole numbers after a key, before a comma or the closing brace, and leaves the rest")
+    func numbersOnTheFastPath() throws {
+        let runtime = try #require(Self.numbers)
+        let whole = Self.fastRead(runtime, #"{"a":"yes","n":42,"big":123456789012345,"z":"no"}"#)
+        #expect(whole.questions == 4 && whole.closed)
+        #expect(whole.slots == [.bool(true), .number(42), .number(123_456_789_012_345), .bool(false)])
+        let last = Self.fastRead(runtime, #"{"a":"no","n":0,"big":900000000000000}"#)
+        #expect(last.questions == 3 && last.closed)
+        #expect(last.slots[2] == .number(900_000_000_000_000))
+        // Declined, for the general parser to read or refuse: it stops at the question, unread.
+        for (answers, stop) in [
+            (#"{"a":"yes","n":0500,"big":1,"z":"no"}"#, 1), (#"{"a":"yes","n":501,"big":1,"z":"no"}"#, 1),
+            (#"{"a":"yes","n":-1,"big":1,"z":"no"}"#, 1), (#"{"a":"yes","n":4.5,"big":1,"z":"no"}"#, 1),
+            (#"{"a":"yes","n":4e1,"big":1,"z":"no"}"#, 1), (#"{"a":"yes","n":7,"big":1234567890123456,"z":"no"}"#, 2),
+            (#"{"a":"yes","n":7,"big":9000000000000001,"z":"no"}"#, 2),
+        ] {
+            let read = Self.fastRead(runtime, answers)
+            #expect(read.questions == stop && !read.closed, "\(answers)")
+        }
+    }
+
+    @Test("number answers the fast path reads or declines come out as the general parser reads them")
+    func numbersOnBothPaths() throws {
+        let runtime = try #require(Self.numbers)
+        func result(_ json: String) -> (bytes: String, error: [String: Any]?) {
+            let bytes = runtime.evaluateJSON(Array(json.utf8)).bytes
+            let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+            return (String(decoding: bytes, as: UTF8.self), object?["error"] as? [String: Any])
+        }
+        let numbers = ["0", "7", "42", "500", "501", "null", "-1", "1.5", "5e1", "00", "0500"]
+        let bigs = ["123456789012345", "1234567890123456", "9000000000000000", "9000000000000001"]
+        var accepted = 0
+        for (n, big) in numbers.flatMap({ n in bigs.map { (n, $0) } }) {
+            let answers: [(String, String)] = [("a", "true"), ("n", n), ("big", big), ("z", "false")]
+            let (compact, spaced) = Self.bothSpellings(answers)
+            let fast = result(compact)
+            let general = result(spaced)
+            // Errors name the same problem and place; their columns differ with the spelling.
+            #expect(fast.error?["code"] as? String == general.error?["code"] as? String, "n: \(n), big: \(big)")
+            #expect(fast.error?["path"] as? String == general.error?["path"] as? String, "n: \(n), big: \(big)")
+            if fast.error == nil {
+                accepted += 1
+                #expect(fast.bytes == general.bytes, "n: \(n), big: \(big)")
+                // 5e1 is whole as written (50), so the general parser takes it.
+                #expect(fast.bytes.contains("\"nv\":\(n == "5e1" ? "50" : n)"), "n: \(n)")
+            }
+        }
+        // 0, 7, 42, 500, null and 5e1, each with the three bigs within range.
+        #expect(accepted == 6 * 3)
+        #expect(result(Self.bothSpellings([("a", "true"), ("n", "501")]).compact).error?["code"] as? String == "out-of-range")
     }
 
     @Test("what the fast path declines still gets the general parser's error, with its path")
