@@ -122,33 +122,7 @@ struct ExpressionCompiler {
                 // release. (Boxed straight from the nodes: a closure kept in an array of closures is
                 // wrapped in a conversion thunk, one more call each time.)
                 let boxes = chain.map { CompiledPack.StepBox(slot: -1, evaluate: $0.evaluate) }
-                let operands = boxes.map { Unmanaged.passUnretained($0) }
-                if op == .and {
-                    return TypedExpr(node: .and, type: .bool, offset: at, children: [left, right]) { slots in
-                        withExtendedLifetime(boxes) {}
-                        return operands.withUnsafeBufferPointer { operands in
-                            var result = Value.bool(true)
-                            for operand in operands {
-                                let a = operand._withUnsafeGuaranteedRef { $0.evaluate(slots) }
-                                if case .bool(false) = a { return a }
-                                result = Logic.and(result, a)
-                            }
-                            return result
-                        }
-                    }
-                }
-                return TypedExpr(node: .or, type: .bool, offset: at, children: [left, right]) { slots in
-                    withExtendedLifetime(boxes) {}
-                    return operands.withUnsafeBufferPointer { operands in
-                        var result = Value.bool(false)
-                        for operand in operands {
-                            let a = operand._withUnsafeGuaranteedRef { $0.evaluate(slots) }
-                            if case .bool(true) = a { return a }
-                            result = Logic.or(result, a)
-                        }
-                        return result
-                    }
-                }
+                return TypedExpr(node: node, type: .bool, offset: at, children: [left, right], evaluate: Self.chain(boxes, stopsAt: op == .or))
             }
             if op == .and {
                 return TypedExpr(node: .and, type: .bool, offset: at, children: [left, right]) { slots in
@@ -258,6 +232,25 @@ struct ExpressionCompiler {
             }
             return TypedExpr(node: .other, type: .number, offset: at, children: [left, right]) { slots in
                 Logic.arithmetic(l(slots), r(slots), operation)
+            }
+        }
+    }
+
+    /// One closure over a chain's boxed operands, left to right: `and` stops at the first false and
+    /// `or` at the first true; otherwise the operands combined as ``Logic/and(_:_:)`` or
+    /// ``Logic/or(_:_:)`` combine them (missing if any is, with the reason that calls for asking).
+    private static func chain(_ boxes: [CompiledPack.StepBox], stopsAt stop: Bool) -> Evaluator {
+        let operands = boxes.map { Unmanaged.passUnretained($0) }
+        return { slots in
+            withExtendedLifetime(boxes) {}
+            return operands.withUnsafeBufferPointer { operands in
+                var result = Value.bool(!stop)
+                for operand in operands {
+                    let a = operand._withUnsafeGuaranteedRef { $0.evaluate(slots) }
+                    if case .bool(stop) = a { return a }
+                    result = stop ? Logic.or(result, a) : Logic.and(result, a)
+                }
+                return result
             }
         }
     }
