@@ -282,12 +282,16 @@ struct ExpressionCompiler {
 
     /// `count(…) <op> number`: the count (never missing) compared in the same closure.
     private static func countBound<Op: NumberComparison>(_ counted: [Int], _ bound: Double, _: Op.Type) -> Evaluator {
-        { values in
-            counted.withUnsafeBufferPointer { counted in
-                var n = 0
-                for slot in counted where values[slot].isTrue { n &+= 1 }
-                return .bool(Op.holds(Double(n), bound))
-            }
+        { values in .bool(Op.holds(Double(present(counted, values)), bound)) }
+    }
+
+    /// How many of the indicator slots hold a definite true: what `count(…)` counts.
+    @inline(__always)
+    private static func present(_ counted: [Int], _ values: UnsafePointer<Value>) -> Int {
+        counted.withUnsafeBufferPointer { counted in
+            var n = 0
+            for slot in counted where values[slot].isTrue { n &+= 1 }
+            return n
         }
     }
 
@@ -641,13 +645,7 @@ struct ExpressionCompiler {
         let evaluate: Evaluator
         switch builtin {
         case .count:
-            evaluate = { values in
-                slots.withUnsafeBufferPointer { slots in
-                    var n = 0
-                    for slot in slots where values[slot].isTrue { n &+= 1 }
-                    return .number(Double(n))
-                }
-            }
+            evaluate = { values in .number(Double(Self.present(slots, values))) }
         case .countPossible:
             evaluate = { values in
                 slots.withUnsafeBufferPointer { slots in

@@ -213,17 +213,13 @@ struct LiteralTokens: Sendable {
                         continue
                     }
                     // A number question answered with a plain whole number (its pairs hold only
-                    // `null` and the like). The one place numbers are read on this path.
+                    // `null` and the like), the one place numbers are read on this path; else a
+                    // literal after its key.
+                    var end = -1
                     if table[q].takesNumber, matches(table[q].key, head, base, p, n) {
-                        let end = Self.plainInteger(base, p &+ table[q].key.length, n, table[q].min, table[q].max, slots + q)
-                        if end >= 0 {
-                            q &+= 1
-                            p = end &+ 1
-                            if base[end] == 0x7D { return true }
-                            continue
-                        }
+                        end = Self.plainInteger(base, p &+ table[q].key.length, n, table[q].min, table[q].max, slots + q)
                     }
-                    let end = keyedAnswer(table[q], head, base, p, n, slots + q)
+                    if end < 0 { end = keyedAnswer(table[q], head, base, p, n, slots + q) }
                     guard end >= 0 else { return false }
                     q &+= 1
                     p = end &+ 1
