@@ -1,8 +1,13 @@
 /// Many small pre-encoded JSON pieces stored end to end, appended without touching reference counts.
 struct FragmentTable: Sendable {
+    /// Where one piece is in `bytes`.
+    private struct Piece: Sendable {
+        var start: Int
+        var length: Int
+    }
+
     private var bytes: [UInt8] = []
-    private var starts: [Int] = []
-    private var lengths: [Int] = []
+    private var pieces: [Piece] = []
 
     init() {}
 
@@ -11,21 +16,21 @@ struct FragmentTable: Sendable {
     }
 
     mutating func add(_ piece: [UInt8]) {
-        starts.append(bytes.count)
-        lengths.append(piece.count)
+        pieces.append(Piece(start: bytes.count, length: piece.count))
         bytes += piece
     }
 
-    var count: Int { starts.count }
-    var isEmpty: Bool { starts.isEmpty }
+    var count: Int { pieces.count }
+    var isEmpty: Bool { pieces.isEmpty }
 
     /// Appends piece `index` to `out`.
     @inline(__always)
     func append(_ index: Int, to out: inout ByteBuffer) {
-        let start = starts[index]
-        let length = lengths[index]
+        let piece = pieces[index]
+        // Every piece lies within `bytes`: `add` is the only writer of both arrays.
         bytes.withUnsafeBufferPointer { all in
-            out.append(UnsafeBufferPointer(rebasing: all[start..<(start + length)]))
+            guard let base = all.baseAddress else { return }
+            out.append(UnsafeBufferPointer(start: base + piece.start, count: piece.length))
         }
     }
 }

@@ -47,9 +47,10 @@ final class ResultFragments: Sendable {
     let hasStaticEvidence: [Bool]
     let staticEvidenceStart: [Int]
     let staticEvidence: [Int]
-    /// Per indicator: category index and strength index (or -1).
-    let indicatorCategory: [Int]
-    let indicatorStrength: [Int]
+    /// Cells of the categories object per category (its strengths, or 1 when the pack has none),
+    /// and per indicator its cell (`category * categoryWidth + strength`), or -1 without a category.
+    let categoryWidth: Int
+    let indicatorCell: [Int]
     /// Every interned symbol as a JSON string, by symbol number.
     let symbolJSON: FragmentTable
     /// `"not_asked"`, `"not_known"`, `"unanswered"` by `Missing` raw value.
@@ -188,8 +189,12 @@ final class ResultFragments: Sendable {
         }
         staticEvidenceStart = evidenceStart
         staticEvidence = evidence
-        indicatorCategory = rules.indicators.map { indicator in rules.categories.firstIndex { $0.id == indicator.category } ?? -1 }
-        indicatorStrength = rules.indicators.map { indicator in rules.strengths.firstIndex { $0.id == indicator.strength } ?? -1 }
+        let width = max(1, rules.strengths.count)
+        categoryWidth = width
+        indicatorCell = rules.indicators.map { indicator in
+            guard let category = rules.categories.firstIndex(where: { $0.id == indicator.category }) else { return -1 }
+            return category * width + (rules.strengths.firstIndex { $0.id == indicator.strength } ?? 0)
+        }
         symbolJSON = FragmentTable(pack.symbols.names.map(s))
         missingJSON = FragmentTable([Missing.notAsked, .notKnown, .unanswered].map { s($0.identifier) })
         var closing = Array(",\"disclaimer\":".utf8)

@@ -212,26 +212,22 @@ public enum ResultWriter {
         }
     }
 
-    /// Counts the present indicators per category × strength (`category * strengths + strength`,
-    /// one strength when the pack has none) in a temporary stack buffer, so no allocation per
-    /// case, and hands `body` the counts and the largest of them.
+    /// Counts the present indicators per category × strength (``ResultFragments/indicatorCell``)
+    /// in a temporary stack buffer, so no allocation per case, and hands `body` the counts and the
+    /// largest of them.
     @inline(__always)
     static func withCategoryCounts(
         _ present: UnsafeBufferPointer<Int>, _ f: ResultFragments, _ body: (UnsafeMutableBufferPointer<Int>, Int) -> Void
     ) {
-        let strengthCount = max(1, f.strengthKeys.count)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: f.categoryKeys.count * strengthCount) { counts in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: f.categoryKeys.count * f.categoryWidth) { counts in
             for index in counts.indices { counts[index] = 0 }
             var largest = 0
-            f.indicatorCategory.withUnsafeBufferPointer { categories in
-                f.indicatorStrength.withUnsafeBufferPointer { strengths in
-                    for indicator in present {
-                        let category = categories[indicator]
-                        guard category >= 0 else { continue }
-                        let index = category * strengthCount + max(0, strengths[indicator])
-                        counts[index] += 1
-                        largest = max(largest, counts[index])
-                    }
+            f.indicatorCell.withUnsafeBufferPointer { cellOf in
+                for indicator in present {
+                    let cell = cellOf[indicator]
+                    guard cell >= 0 else { continue }
+                    counts[cell] += 1
+                    largest = max(largest, counts[cell])
                 }
             }
             body(counts, largest)
@@ -246,7 +242,7 @@ public enum ResultWriter {
     ) {
         guard let cells = counts.baseAddress else { return }
         let strengths = f.strengthKeys.count
-        let width = max(1, strengths)
+        let width = f.categoryWidth
         var firstCategory = true
         for c in 0..<f.categoryKeys.count {
             let row = cells + c * width
