@@ -22,41 +22,30 @@ extension ResultWriter {
             if let idBytes { out.append(idBytes) } else { out.append("null") }
             f.summaryHeads.append(evaluation.outcome, to: &out)
             writeScoresAndValues(slots, pack, f, &out)
-            // One pass over the indicators: which are present (in pack order), whether any is
-            // undecided, and the count per category and strength.
             let indicatorCount = f.indicatorSlots.count
-            let cellCount = f.categoryKeys.count * f.categoryWidth
             var indeterminate = false
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: indicatorCount + cellCount + 1) { scratch in
-                guard let found = scratch.baseAddress else { return }
-                let counts = found + indicatorCount
-                counts.initialize(repeating: 0, count: cellCount)
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, indicatorCount)) { found in
                 var fired = 0
                 f.indicatorSlots.withUnsafeBufferPointer { indicatorSlots in
-                    f.indicatorCell.withUnsafeBufferPointer { cellOf in
-                        for indicator in 0..<indicatorCount {
-                            switch slots[indicatorSlots[indicator]] {
-                            case .bool(true):
-                                found[fired] = indicator
-                                fired &+= 1
-                                let cell = cellOf[indicator]
-                                if cell >= 0 { counts[cell] &+= 1 }
-                            case .missing(let reason) where reason != .notAsked:
-                                indeterminate = true
-                            default:
-                                break
-                            }
+                    for indicator in 0..<indicatorCount {
+                        switch slots[indicatorSlots[indicator]] {
+                        case .bool(true):
+                            found[fired] = indicator
+                            fired &+= 1
+                        case .missing(let reason) where reason != .notAsked:
+                            indeterminate = true
+                        default:
+                            break
                         }
                     }
                 }
+                let present = UnsafeBufferPointer(rebasing: found[0..<fired])
                 out.append("},\"categories\":{")
-                if fired > 0 {
-                    writeCategoryMembers(UnsafeMutableBufferPointer(start: counts, count: cellCount), f, presentOnly: true, &out)
-                }
+                writePresentCategories(present, f, &out)
                 out.append("},\"indicators\":[")
-                for n in 0..<fired {
+                for (n, indicator) in present.enumerated() {
                     if n > 0 { out.append(0x2C) }
-                    f.indicatorIDs.append(found[n], to: &out)
+                    f.indicatorIDs.append(indicator, to: &out)
                 }
             }
             out.append("],\"next_steps\":[")
@@ -98,5 +87,12 @@ extension ResultWriter {
             flag(!evaluation.ignored.isEmpty, "\"ignored_answers\"")
             out.append("]}")
         }
+    }
+
+    /// The count of present indicators per category and strength, leaving out every category and
+    /// strength with none present (so `{}` when no indicator is present).
+    static func writePresentCategories(_ present: UnsafeBufferPointer<Int>, _ f: ResultFragments, _ out: inout ByteBuffer) {
+        guard !f.categoryKeys.isEmpty, !present.isEmpty else { return }
+        withCategoryCounts(present, f) { counts, _ in writeCategoryMembers(counts, f, presentOnly: true, &out) }
     }
 }

@@ -101,10 +101,7 @@ struct ResultWriterSummaryTests {
         var summary = ByteBuffer(capacity: 256)
         present.withUnsafeBufferPointer { indicators in
             ResultWriter.writeCategories(indicators, runtime.fragments, &full)
-            // The summary counts in its own pass over the indicators, then writes the members.
-            ResultWriter.withCategoryCounts(indicators, runtime.fragments) { counts, _ in
-                ResultWriter.writeCategoryMembers(counts, runtime.fragments, presentOnly: true, &summary)
-            }
+            ResultWriter.writePresentCategories(indicators, runtime.fragments, &summary)
         }
         #expect(String(decoding: full.bytes, as: UTF8.self) == #""control":{"strong":0,"weak":0},"conditions":{"strong":1,"weak":12}"#)
         #expect(String(decoding: summary.bytes, as: UTF8.self) == #""conditions":{"strong":1,"weak":12}"#)
