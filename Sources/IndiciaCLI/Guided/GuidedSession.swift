@@ -334,6 +334,12 @@ final class GuidedSession {
         say(style.red(style.bold(band.label.uppercased())))
         if let summary = band.summary { say(style.red(wrapped(summary))) }
         say(style.red(line))
+        // The summary points to the next steps: they are shown now, for the answers so far, so that
+        // someone who stops here to make the call has them too (the result at the end has them all).
+        let evaluation = interview.evaluation
+        say(style.bold("NEXT STEPS (for the answers so far)"))
+        context.output.write(ResultSummary.nextSteps(evaluation, pack: interview.pack, width: width, plain: plain))
+        say()
         say(wrapped("Press Enter to carry on with the questions when it is safe, or q to save and stop."))
         guard let answer = prompt() else { return false }
         if answer.lowercased().trimmed == "q" { return false }

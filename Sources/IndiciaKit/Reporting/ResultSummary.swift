@@ -36,18 +36,7 @@ public enum ResultSummary {
                     "Could not be ruled out: \(undecided.label). Not known or not answered: \(missing.joined(separator: " / "))",
                     width: width, indent: "  ", firstIndent: "! ")
         }
-        out += "\nNEXT STEPS\n"
-        if evaluation.recommendations.isEmpty { out += "  (none)\n" }
-        for (n, index) in evaluation.recommendations.enumerated() {
-            let recommendation = rules.recommendations[index]
-            out += TextWrap.wrap(recommendation.text, width: width, indent: "   ", firstIndent: "\(n + 1). ".padded(to: 3))
-            for service in pack.services(ofRecommendation: index, in: evaluation) {
-                let contact = [service.phone, service.url, service.email].compactMap { $0 }.joined(separator: "  ")
-                // Someone may dial this in a hurry: say so when the pack has not checked it.
-                let caution = service.verified ? "" : " (contact details not yet checked against their source)"
-                out += TextWrap.wrap("\(service.name): \(contact)\(caution)", width: width, indent: "      ", firstIndent: "   → ")
-            }
-        }
+        out += "\nNEXT STEPS\n" + nextSteps(evaluation, pack: pack, width: width)
         out += "\nWHY: INDICATORS PRESENT\n"
         let fired = evaluation.firedIndicators(pack)
         if fired.isEmpty { out += "  No indicators were recorded.\n" }
@@ -89,5 +78,32 @@ public enum ResultSummary {
         out += "\nPack: \(identity.id) \(identity.revision) (sha256 \(identity.sha256.prefix(12))…), Indicia \(identity.engine)\n"
         if let disclaimer = rules.disclaimer { out += TextWrap.wrap(disclaimer, width: width) }
         return plain ? out.replacingAll("•", with: "-").replacingAll("→", with: "-") : out
+    }
+
+    /// The numbered next steps, each with its contacts (`  (none)` when there are none): the result
+    /// screen's list, and what the guided screening shows at once when an answer makes the outcome
+    /// urgent.
+    ///
+    /// - Parameters:
+    ///   - evaluation: The evaluated case (possibly of the answers so far).
+    ///   - pack: The pack.
+    ///   - width: Line width.
+    ///   - plain: ASCII arrows, for screen readers and terminals without UTF-8.
+    /// - Returns: The text, one or more lines.
+    public static func nextSteps(_ evaluation: Evaluation, pack: CompiledPack, width: Int = 78, plain: Bool = false) -> String {
+        let rules = pack.rules
+        var out = ""
+        if evaluation.recommendations.isEmpty { out += "  (none)\n" }
+        for (n, index) in evaluation.recommendations.enumerated() {
+            let recommendation = rules.recommendations[index]
+            out += TextWrap.wrap(recommendation.text, width: width, indent: "   ", firstIndent: "\(n + 1). ".padded(to: 3))
+            for service in pack.services(ofRecommendation: index, in: evaluation) {
+                let contact = [service.phone, service.url, service.email].compactMap { $0 }.joined(separator: "  ")
+                // Someone may dial this in a hurry: say so when the pack has not checked it.
+                let caution = service.verified ? "" : " (contact details not yet checked against their source)"
+                out += TextWrap.wrap("\(service.name): \(contact)\(caution)", width: width, indent: "      ", firstIndent: plain ? "   - " : "   → ")
+            }
+        }
+        return out
     }
 }

@@ -131,6 +131,23 @@ struct GuidedSessionTests {
         #expect(run.code == .interrupted)
     }
 
+    @Test("the urgent interrupt lists the next steps for the answers so far, so stopping there to call loses nothing")
+    func urgentShowsSteps() throws {
+        let run = ToolRunner.run(["screen"], input: script(["y", "q"]))
+        // Only the danger question is answered: its step (call 999, with the number) applies; the
+        // referral step, which needs an adult or child concern, does not yet.
+        let heading = try #require(run.output.range(of: "NEXT STEPS (for the answers so far)"))
+        let step = try #require(run.output.range(of: "1. Call 999 now."))
+        let contact = try #require(run.output.range(of: "→ Emergency services: 999"))
+        let prompt = try #require(run.output.range(of: "Press Enter to carry on with the questions"))
+        #expect(heading.upperBound <= step.lowerBound && step.upperBound <= contact.lowerBound && contact.upperBound <= prompt.lowerBound)
+        #expect(!run.output.contains("Make a referral today."))
+        #expect(!run.output.contains("Question 2 of about"), "q at the interrupt stops before the next question")
+        let plain = ToolRunner.run(["screen", "--plain"], input: script(["y", "q"]))
+        #expect(plain.output.contains("   - Emergency services: 999"))
+        #expect(!plain.output.contains("→"))
+    }
+
     @Test("end of input keeps the draft; --resume restores every answer and carries on")
     func resume() throws {
         let directory = ToolRunner.temporaryDirectory()
