@@ -2,6 +2,11 @@
 /// outcome), next steps with contacts, and why —
 /// for the guided CLI's result screen and for pasting into a case record.
 public enum ResultSummary {
+    /// A band that could not be ruled out lists the questions it rests on in its own line when
+    /// there are at most this many (something to ask next); more would push the next steps off the
+    /// screen, so they are counted there and listed at the end.
+    static let inlineQuestions = 5
+
     /// Renders the summary.
     ///
     /// - Parameters:
@@ -27,14 +32,19 @@ public enum ResultSummary {
                     + "judgement can raise the level of concern, never lower it. Reason: \(judgement.reason)"
             out += "\n" + TextWrap.wrap(line, width: width, indent: "  ", firstIndent: "! ")
         }
+        // Questions behind a band that could not be ruled out, when too many to list in its line.
+        var listedAtEnd: Set<Int> = []
         for index in evaluation.undetermined {
             let undecided = rules.outcomes[index]
-            let missing = evaluation.missingQuestions(among: pack.dependencies.outcomes[index]).map { questions[$0].text }
-            out +=
-                "\n"
-                + TextWrap.wrap(
-                    "Could not be ruled out: \(undecided.label). Not known or not answered: \(missing.joined(separator: " / "))",
-                    width: width, indent: "  ", firstIndent: "! ")
+            let missing = evaluation.missingQuestions(among: pack.dependencies.outcomes[index])
+            let line =
+                missing.count <= inlineQuestions
+                ? "Could not be ruled out: \(undecided.label). Not known or not answered: "
+                    + missing.map { questions[$0].text }.joined(separator: " / ")
+                : "Could not be ruled out: \(undecided.label). \(missing.count) questions it rests on are not known or not answered "
+                    + "(listed at the end)."
+            if missing.count > inlineQuestions { listedAtEnd.formUnion(missing) }
+            out += "\n" + TextWrap.wrap(line, width: width, indent: "  ", firstIndent: "! ")
         }
         out += "\nNEXT STEPS\n" + nextSteps(evaluation, pack: pack, width: width)
         out += "\nWHY: INDICATORS PRESENT\n"
@@ -73,6 +83,12 @@ public enum ResultSummary {
                 + TextWrap.wrap(
                     "Answers to questions that did not apply were ignored: "
                         + evaluation.ignored.map { questions[$0].id }.joined(separator: ", ") + ".", width: width)
+        }
+        if !listedAtEnd.isEmpty {
+            out += "\nNOT KNOWN OR NOT ANSWERED\n"
+            for question in listedAtEnd.sorted() {
+                out += TextWrap.wrap(questions[question].text, width: width, indent: "    ", firstIndent: "  • ")
+            }
         }
         let identity = pack.identity
         out += "\nPack: \(identity.id) \(identity.revision) (sha256 \(identity.sha256.prefix(12))…), Indicia \(identity.engine)\n"

@@ -74,6 +74,58 @@ struct ResultSummaryTests {
         }
     }
 
+    @Test("a band not ruled out lists a few missing questions in its line, and many at the end, so the next steps stay near the top")
+    func undeterminedBands() throws {
+        let questions = (1...7).map { "      - { id: q\($0), type: yes_no, text: Question \($0)? }" }.joined(separator: "\n")
+        let questionnaire = """
+            version: 1
+            kind: questionnaire
+            id: sq
+            revision: "1"
+            title: Summary
+            sections:
+              - id: s
+                title: S
+                questions:
+            \(questions)
+            """
+        let indicators = (1...7).map { "  - { id: i\($0), label: Sign \($0), strength: strong, when: q\($0), source: s, verified: true }" }
+        let rules = """
+            version: 1
+            kind: rules
+            id: sr
+            revision: "1"
+            title: Summary rules
+            questionnaire: sq
+            strengths:
+              - { id: strong, label: Strong, weight: 3 }
+            indicators:
+            \(indicators.joined(separator: "\n"))
+            outcomes:
+              - { id: danger, level: 2, label: Danger, when: q1 }
+              - { id: concern, level: 1, label: Concern, when: "at_least(1)" }
+              - { id: none, level: 0, label: None }
+            """
+        let pack = try #require(Fixtures.pack(questionnaire: questionnaire, rules: rules))
+        var answers = AnswerSet(questionCount: 7)
+        for index in 0..<7 { answers.values[index] = .missing(.notKnown) }
+        let evaluation = pack.evaluate(answers)
+        #expect(evaluation.undetermined == [0, 1])
+        let text = ResultSummary.text(evaluation, pack: pack, width: 200)
+        // One question behind the danger band: named in its line.
+        #expect(text.contains("! Could not be ruled out: Danger. Not known or not answered: Question 1?\n"), "\(text)")
+        // Seven behind the concern band: counted in its line, which comes before the next steps...
+        let counted = try #require(
+            text.range(of: "! Could not be ruled out: Concern. 7 questions it rests on are not known or not answered (listed at the end).\n"))
+        let steps = try #require(text.range(of: "\nNEXT STEPS\n"))
+        #expect(counted.upperBound <= steps.lowerBound)
+        #expect(!text.contains("Not known or not answered: Question 1? / Question 2?"))
+        // ...and listed once each, in question order, at the end (before the pack line).
+        let listed = (1...7).map { "  • Question \($0)?\n" }.joined()
+        let end = try #require(text.range(of: "\nNOT KNOWN OR NOT ANSWERED\n" + listed + "\nPack: sr 1"))
+        #expect(steps.upperBound <= end.lowerBound)
+    }
+
     @Test("a service whose contact details have not been checked says so where the number is shown")
     func unverifiedService() throws {
         let pack = try #require(Fixtures.pack(questionnaire: Self.questionnaire, rules: Self.rules, services: Self.services))
