@@ -37,13 +37,13 @@ public enum ResultSummary {
         for index in evaluation.undetermined {
             let undecided = rules.outcomes[index]
             let missing = evaluation.missingQuestions(among: pack.dependencies.outcomes[index])
-            let line =
-                missing.count <= inlineQuestions
-                ? "Could not be ruled out: \(undecided.label). Not known or not answered: "
-                    + missing.map { questions[$0].text }.joined(separator: " / ")
-                : "Could not be ruled out: \(undecided.label). \(missing.count) questions it rests on are not known or not answered "
-                    + "(listed at the end)."
-            if missing.count > inlineQuestions { listedAtEnd.formUnion(missing) }
+            var line = "Could not be ruled out: \(undecided.label). "
+            if missing.count <= inlineQuestions {
+                line += "Not known or not answered: " + missing.map { questions[$0].text }.joined(separator: " / ")
+            } else {
+                line += "\(missing.count) questions it rests on are not known or not answered (listed at the end)."
+                listedAtEnd.formUnion(missing)
+            }
             out += "\n" + TextWrap.wrap(line, width: width, indent: "  ", firstIndent: "! ")
         }
         out += "\nNEXT STEPS\n" + nextSteps(evaluation, pack: pack, width: width)
