@@ -47,9 +47,13 @@ public enum ResultSummary {
             out += "\n" + TextWrap.wrap(line, width: width, indent: "  ", firstIndent: "! ")
         }
         out += "\nNEXT STEPS\n" + nextSteps(evaluation, pack: pack, width: width)
-        out += "\nWHY: INDICATORS PRESENT\n"
         let fired = evaluation.firedIndicators(pack)
-        if fired.isEmpty { out += "  No indicators were recorded.\n" }
+        // A pack with no indicators (a training-needs assessment) has none to explain: no heading
+        // saying that none were recorded.
+        if !rules.indicators.isEmpty {
+            out += "\nWHY: INDICATORS PRESENT\n"
+            if fired.isEmpty { out += "  No indicators were recorded.\n" }
+        }
         for index in fired {
             let indicator = rules.indicators[index]
             let strength = indicator.strength.map { " [\($0)]" } ?? ""

@@ -126,6 +126,36 @@ struct ResultSummaryTests {
         #expect(steps.upperBound <= end.lowerBound)
     }
 
+    @Test("a pack without indicators (a training-needs assessment) gets no 'indicators present' section; one with them always does")
+    func noIndicatorSection() throws {
+        let rules = """
+            version: 1
+            kind: rules
+            id: sr
+            revision: "1"
+            title: Summary rules
+            questionnaire: sq
+            values:
+              - { id: gap, label: Documents gap, expr: held, output: true }
+            outcomes:
+              - { id: act, level: 1, label: Act, when: gap }
+              - { id: none, level: 0, label: None }
+            """
+        let without = try #require(Fixtures.pack(questionnaire: Self.questionnaire, rules: rules))
+        var answers = AnswerSet(questionCount: 1)
+        answers.values[0] = .bool(true)
+        let text = ResultSummary.text(without.evaluate(answers), pack: without, width: 200)
+        #expect(text.hasPrefix("LEVEL OF CONCERN: ACT\n"), "\(text)")
+        #expect(!text.contains("INDICATORS PRESENT") && !text.contains("No indicators were recorded"), "\(text)")
+        #expect(text.contains("\nFINDINGS\n  • Documents gap\n"), "\(text)")
+        // The screening-style pack, with an indicator that did not fire, still says none was recorded.
+        let with = try #require(Fixtures.pack(questionnaire: Self.questionnaire, rules: Self.rules, services: Self.services))
+        answers.values[0] = .bool(false)
+        #expect(
+            ResultSummary.text(with.evaluate(answers), pack: with, width: 200).contains("\nWHY: INDICATORS PRESENT\n  No indicators were recorded.\n")
+        )
+    }
+
     @Test("a service whose contact details have not been checked says so where the number is shown")
     func unverifiedService() throws {
         let pack = try #require(Fixtures.pack(questionnaire: Self.questionnaire, rules: Self.rules, services: Self.services))
