@@ -11,6 +11,9 @@ public struct TrainingActionPlan: Sendable, Equatable {
         /// Level now (when known) and level needed.
         public var current: Double?
         public var required: Double
+        /// % of the staff who need it trained within the refresher period: why an area already at
+        /// its level can still be red or amber.
+        public var coverage: Double
         /// What to do: the pack's recommendation for this area and level (names the course or framework).
         public var action: String
         public var staff: Double
@@ -49,8 +52,8 @@ public struct TrainingActionPlan: Sendable, Equatable {
                 ?? (area == "leads" ? record.recommendations.first { $0.id == "appoint_lead" }?.text : nil)
                 ?? "Train the staff who need it to level \(cell.required.compactText)."
             return Step(
-                area: area, areaLabel: labels.area(area), rag: cell.rag, current: cell.current, required: cell.required, action: action,
-                staff: cell.staffNeeding, priority: cell.priority)
+                area: area, areaLabel: labels.area(area), rag: cell.rag, current: cell.current, required: cell.required,
+                coverage: cell.coverage, action: action, staff: cell.staffNeeding, priority: cell.priority)
         }
         .sorted { ($0.priority, $1.areaLabel) > ($1.priority, $0.areaLabel) }
         actions = record.recommendations.filter { $0.id.hasPrefix("action_") }.map(\.text)
@@ -74,6 +77,7 @@ public struct TrainingActionPlan: Sendable, Equatable {
                         .object([
                             ("area", .string(step.area)), ("area_label", .string(step.areaLabel)), ("rag", .string(step.rag)),
                             ("level_now", step.current.map(JSONValue.number) ?? .null), ("level_needed", .number(step.required)),
+                            ("percent_trained", .number(step.coverage)),
                             ("action", .string(step.action)), ("staff_needing_training", .number(step.staff)), ("priority", .number(step.priority)),
                         ])
                     })
@@ -109,11 +113,11 @@ public struct TrainingActionPlan: Sendable, Equatable {
             if steps.isEmpty {
                 out += "Every area is green: keep training within the refresher period.\n"
             } else {
-                out += "| # | Area | Band | Level now → needed | What to do | Staff needing it (estimate) | Priority |\n"
-                out += "|---:|---|---|---|---|---:|---:|\n"
+                out += "| # | Area | Band | Level now → needed | Trained | What to do | Staff needing it (estimate) | Priority |\n"
+                out += "|---:|---|---|---|---:|---|---:|---:|\n"
                 for (n, step) in steps.enumerated() {
                     out +=
-                        "| \(n + 1) | \(step.areaLabel) | \(step.rag.capitalizedWord) | \(step.current.map { $0.compactText } ?? "?") → \(step.required.compactText) | \(step.action) | \(step.staff.compactText) | \(step.priority.compactText) |\n"
+                        "| \(n + 1) | \(step.areaLabel) | \(step.rag.capitalizedWord) | \(step.current.map { $0.compactText } ?? "?") → \(step.required.compactText) | \(step.coverage.compactText) % | \(step.action) | \(step.staff.compactText) | \(step.priority.compactText) |\n"
                 }
             }
             if !actions.isEmpty {
@@ -136,7 +140,7 @@ public struct TrainingActionPlan: Sendable, Equatable {
         if steps.isEmpty { out += "  Every area is green: keep training within the refresher period.\n" }
         for (n, step) in steps.enumerated() {
             let head =
-                "\(step.areaLabel) — \(step.rag), level \(step.current.map { $0.compactText } ?? "?") → \(step.required.compactText); about \(step.staff.compactText) staff; priority \(step.priority.compactText)."
+                "\(step.areaLabel) — \(step.rag), level \(step.current.map { $0.compactText } ?? "?") → \(step.required.compactText), \(step.coverage.compactText) % trained; about \(step.staff.compactText) staff; priority \(step.priority.compactText)."
             out += TextWrap.wrap(head, width: width, indent: "   ", firstIndent: "\(n + 1). ".padded(to: 3))
             out += TextWrap.wrap(step.action, width: width, indent: "      ", firstIndent: "   → ")
         }

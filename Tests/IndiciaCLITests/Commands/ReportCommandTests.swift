@@ -161,14 +161,16 @@ struct ReportCommandTests {
         #expect(rounds.output.contains("Agency number 2 was 'Riverbank Clinic' in round 2025.ndjson and is 'Riverbank Health Clinic' now"))
         // Readiness in the order of the pack's report_bands table: one agency with a named lead.
         #expect(rounds.output.contains("| Band | Agencies |\n|---|---:|\n| Ready | 1 |\n| Not ready yet | 2 |\n"))
-        // Hilltop School: a school needs level 3 in referrals; its staff are at level 1.
+        // Hilltop School: a school needs level 3 in referrals; its staff are at level 1, 60% of them
+        // trained in the last two years.
         let plan = ToolRunner.run(["report", "--rounds", directory + "/2025.ndjson", directory + "/2026.ndjson", "--agency", "hilltop school"])
         #expect(plan.code == .ok)
         #expect(plan.output.hasPrefix("# Action plan: Hilltop School (agency number 1)"))
-        #expect(plan.output.contains("| 1 | Making referrals | Red | 1 → 3 |"))
+        #expect(plan.output.contains("| 1 | Making referrals | Red | 1 → 3 | 60 % | "))
         let byNumber = ToolRunner.run(["report", directory + "/2026.ndjson", "--agency", "1", "--format", "json"])
         let json = try JSONValue.parse(Array(byNumber.output.utf8))
         #expect(json["action_plan"]?["agency"]?.string == "Hilltop School")
+        #expect(json["action_plan"]?["steps"]?.array?.first?["percent_trained"]?.number == 60)
         let unknown = ToolRunner.run(["report", directory + "/2026.ndjson", "--agency", "Nobody"])
         #expect(unknown.code == .findings)
         #expect(unknown.errors.hasPrefix("indicia report: no agency 'Nobody' in the latest round of results"))

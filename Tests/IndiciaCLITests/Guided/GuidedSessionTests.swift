@@ -353,7 +353,7 @@ struct GuidedTrainingTests {
         #expect(run.code == .ok, "\(run.output)")
         #expect(
             run.output.contains(
-                "ACTION PLAN (assessed 2026-06-01)\n1. Making referrals — red, level 1 → 3; about 16 staff; priority 2.8.\n   → Train the staff who need it to level 3.\n"
+                "ACTION PLAN (assessed 2026-06-01)\n1. Making referrals — red, level 1 → 3, 60 % trained; about 16 staff; priority\n   2.8.\n   → Train the staff who need it to level 3.\n"
             ))
         #expect(!run.output.contains("Spotting the signs —"), "a green area is not in the plan")
         let screening = ToolRunner.run(["screen"], input: GuidedSessionTests.script(GuidedSessionTests.adultAnswers))
