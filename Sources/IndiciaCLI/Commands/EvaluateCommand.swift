@@ -83,7 +83,8 @@ enum EvaluateCommand {
             return .ioError
         }
         if processor.failed > 0 {
-            context.errors.write("indicia evaluate: \(processor.records) records, \(processor.failed) failed (see the error results)\n")
+            let records = processor.records == 1 ? "1 record" : "\(processor.records) records"
+            context.errors.write("indicia evaluate: \(records), \(processor.failed) failed (see the error results)\n")
             return .findings
         }
         return .ok

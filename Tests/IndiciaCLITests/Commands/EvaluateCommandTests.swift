@@ -218,6 +218,8 @@ struct EvaluateCommandTests {
         let run = ToolRunner.run(["evaluate", "--pack", "welfare", "--result", profile], input: Self.goldenCases)
         #expect(run.code == .findings, "the bad record fails")
         #expect(run.errors == "indicia evaluate: 5 records, 1 failed (see the error results)\n")
+        let one = ToolRunner.run(["evaluate", "--pack", "welfare"], input: #"{"id":"bad","answers":{"age_band":"elderly"}}"# + "\n")
+        #expect(one.errors == "indicia evaluate: 1 record, 1 failed (see the error results)\n")
         let output = run.output.replacingOccurrences(of: #""engine":"\#(EngineVersion.current)""#, with: #""engine":"${VERSION}""#)
         Golden.assert(output, "evaluate/welfare-\(profile).ndjson")
     }
