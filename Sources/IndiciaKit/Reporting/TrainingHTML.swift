@@ -24,7 +24,7 @@ public enum TrainingHTML {
         guard let latest = network.rounds.last else { return "" }
         var html = ""
         let round = network.comparesRounds ? " Latest round: \(escape(latest.title))." : latest.dates.map { " Agencies \(escape($0))." } ?? ""
-        html += "<p class=\"note\">\(network.agencies.count) agencies.\(round)</p>\n"
+        html += "<p class=\"note\">\(network.agencyCount).\(round)</p>\n"
         html += "<p class=\"key\"><span class=\"red\" style=\"background:#d4351c;color:#fff\">Red: act first</span>"
         html += "<span style=\"background:#ffdd00;color:#0b0c0c\">Amber: a gap to plan for</span>"
         html += "<span style=\"background:#00703c;color:#fff\">Green: at the required level</span></p>\n"

@@ -13,7 +13,7 @@ public enum TrainingMarkdown {
         guard let latest = network.rounds.last else { return "" }
         var out = "# Training needs across the network\n\n"
         let round = network.comparesRounds ? " Latest round: \(latest.title)." : latest.dates.map { " Agencies \($0)." } ?? ""
-        out += "\(network.agencies.count) agencies.\(round) \(labels.cellLegend)\n"
+        out += "\(network.agencyCount).\(round) \(labels.cellLegend)\n"
         if let note = labels.notes["coverage"] { out += "\n" + note + "\n" }
         if network.comparesRounds { out += changes(network, labels: labels) }
         out += "\n## Gaps by agency and area\n\n"

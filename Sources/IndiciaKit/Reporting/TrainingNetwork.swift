@@ -104,6 +104,8 @@ public struct TrainingNetwork: Sendable {
     public var areas: [String] = []
     /// The latest round's agencies, one result each, in input order.
     public var agencies: [TrainingRecord] = []
+    /// "1 agency" or "N agencies", for the reports' opening line.
+    var agencyCount: String { agencies.count == 1 ? "1 agency" : "\(agencies.count) agencies" }
     /// Gaps in the latest round, highest priority first.
     public var priorities: [Priority] = []
     /// Staff needing training in the latest round, by level required (levels above 0).

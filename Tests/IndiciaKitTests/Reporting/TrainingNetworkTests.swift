@@ -204,6 +204,9 @@ struct TrainingNetworkTests {
         #expect(!report.training.comparesRounds)
         #expect(!MarkdownReport.render(report).contains("Change between rounds"))
         #expect(try JSONValue.parse(Array(JSONReport.render(report).utf8))["changes"] == nil)
+        // One agency is counted in the singular (the goldens have three: "3 agencies.").
+        #expect(MarkdownReport.render(report).contains("\n1 agency. "))
+        #expect(HTMLReport.render(report).contains("<p class=\"note\">1 agency."))
     }
 
     @Test("two rounds of the skills pack's fictional agencies: golden reports in every format")
