@@ -5,7 +5,8 @@ import Testing
 /// The plain-text summary is what a worker reads, and may act on, in a hurry.
 @Suite("Result summary")
 struct ResultSummaryTests {
-    static let questionnaire = """
+    /// The questionnaire's lines down to its question list (each test adds its questions).
+    static let questionnaireHead = """
         version: 1
         kind: questionnaire
         id: sq
@@ -15,26 +16,35 @@ struct ResultSummaryTests {
           - id: s
             title: S
             questions:
-              - { id: held, type: yes_no, text: Is someone else holding their documents? }
         """
-    static let rules = """
+    /// The rule set's identity lines (each test adds its rules).
+    static let rulesHead = """
         version: 1
         kind: rules
         id: sr
         revision: "1"
         title: Summary rules
         questionnaire: sq
-        services: [local]
-        strengths:
-          - { id: strong, label: Strong, weight: 3 }
-        indicators:
-          - { id: withheld, label: Documents withheld, strength: strong, when: held, source: s, verified: true }
-        outcomes:
-          - { id: concern, level: 1, label: Concern, when: "count() >= 1" }
-          - { id: none, level: 0, label: None }
-        recommendations:
-          - { id: call, text: Call for advice., when: "outcome == 'concern'", services: [checked, unchecked], source: s, verified: true }
         """
+    static let questionnaire =
+        questionnaireHead + """
+
+                  - { id: held, type: yes_no, text: Is someone else holding their documents? }
+            """
+    static let rules =
+        rulesHead + """
+
+            services: [local]
+            strengths:
+              - { id: strong, label: Strong, weight: 3 }
+            indicators:
+              - { id: withheld, label: Documents withheld, strength: strong, when: held, source: s, verified: true }
+            outcomes:
+              - { id: concern, level: 1, label: Concern, when: "count() >= 1" }
+              - { id: none, level: 0, label: None }
+            recommendations:
+              - { id: call, text: Call for advice., when: "outcome == 'concern'", services: [checked, unchecked], source: s, verified: true }
+            """
     static let services = """
         version: 1
         kind: services
@@ -77,35 +87,20 @@ struct ResultSummaryTests {
     @Test("a band not ruled out lists a few missing questions in its line, and many at the end, so the next steps stay near the top")
     func undeterminedBands() throws {
         let questions = (1...7).map { "      - { id: q\($0), type: yes_no, text: Question \($0)? }" }.joined(separator: "\n")
-        let questionnaire = """
-            version: 1
-            kind: questionnaire
-            id: sq
-            revision: "1"
-            title: Summary
-            sections:
-              - id: s
-                title: S
-                questions:
-            \(questions)
-            """
+        let questionnaire = Self.questionnaireHead + "\n" + questions
         let indicators = (1...7).map { "  - { id: i\($0), label: Sign \($0), strength: strong, when: q\($0), source: s, verified: true }" }
-        let rules = """
-            version: 1
-            kind: rules
-            id: sr
-            revision: "1"
-            title: Summary rules
-            questionnaire: sq
-            strengths:
-              - { id: strong, label: Strong, weight: 3 }
-            indicators:
-            \(indicators.joined(separator: "\n"))
-            outcomes:
-              - { id: danger, level: 2, label: Danger, when: q1 }
-              - { id: concern, level: 1, label: Concern, when: "at_least(1)" }
-              - { id: none, level: 0, label: None }
-            """
+        let rules =
+            Self.rulesHead + """
+
+                strengths:
+                  - { id: strong, label: Strong, weight: 3 }
+                indicators:
+                \(indicators.joined(separator: "\n"))
+                outcomes:
+                  - { id: danger, level: 2, label: Danger, when: q1 }
+                  - { id: concern, level: 1, label: Concern, when: "at_least(1)" }
+                  - { id: none, level: 0, label: None }
+                """
         let pack = try #require(Fixtures.pack(questionnaire: questionnaire, rules: rules))
         var answers = AnswerSet(questionCount: 7)
         for index in 0..<7 { answers.values[index] = .missing(.notKnown) }
@@ -128,19 +123,15 @@ struct ResultSummaryTests {
 
     @Test("a pack without indicators (a training-needs assessment) gets no 'indicators present' section; one with them always does")
     func noIndicatorSection() throws {
-        let rules = """
-            version: 1
-            kind: rules
-            id: sr
-            revision: "1"
-            title: Summary rules
-            questionnaire: sq
-            values:
-              - { id: gap, label: Documents gap, expr: held, output: true }
-            outcomes:
-              - { id: act, level: 1, label: Act, when: gap }
-              - { id: none, level: 0, label: None }
-            """
+        let rules =
+            Self.rulesHead + """
+
+                values:
+                  - { id: gap, label: Documents gap, expr: held, output: true }
+                outcomes:
+                  - { id: act, level: 1, label: Act, when: gap }
+                  - { id: none, level: 0, label: None }
+                """
         let without = try #require(Fixtures.pack(questionnaire: Self.questionnaire, rules: rules))
         var answers = AnswerSet(questionCount: 1)
         answers.values[0] = .bool(true)
