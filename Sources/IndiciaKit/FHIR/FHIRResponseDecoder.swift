@@ -348,7 +348,9 @@ struct FHIRResponseDecoder {
             case (.yesNo, "valueBoolean", .bool(let flag)) where !question.allowsNotKnown:
                 return .bool(flag)
             case (.integer(let lo, let hi, _), "valueInteger", .number(let x)):
-                guard x == x.rounded() else { throw wrong() }
+                guard x == x.rounded() else {
+                    throw CaseError(.wrongType, "the answer to '\(id)' must be a whole number", path: valuePath)
+                }
                 try range(x, lo, hi, id, valuePath)
                 return .number(x)
             case (.decimal(let lo, let hi, _), "valueDecimal", .number(let x)):

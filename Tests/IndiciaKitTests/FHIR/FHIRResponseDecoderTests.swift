@@ -40,6 +40,11 @@ struct FHIRResponseDecoderTests {
                 #"{"id":"r1","answers":{"age_group":"not_known","documents_held":"not_known","hours_per_week":"not_known","signs":"not_known","school":"missing"}}"#
             ),
             (
+                // A valueInteger written with a zero fraction is that whole number (docs/fhir.md).
+                Self.about + #",{"linkId":"work","item":[{"linkId":"hours_per_week","answer":[{"valueInteger":70.0}]}]}"#,
+                #"{"id":"r1","answers":{"age_group":"adult","professional":"no","hours_per_week":70}}"#
+            ),
+            (
                 // Items without answers and an empty group are not answered.
                 #"{"linkId":"about","item":[{"linkId":"age_group","text":"How old?"},{"linkId":"professional","answer":[{"valueBoolean":true}]}]},{"linkId":"work"}"#,
                 #"{"id":"r1","answers":{"professional":"yes"}}"#
@@ -108,6 +113,10 @@ struct FHIRResponseDecoderTests {
             (
                 Self.response(#"{"linkId":"work","item":[{"linkId":"hours_per_week","answer":[{"valueInteger":169}]}]}"#), "out-of-range",
                 "item[0].item[0].answer[0].valueInteger", "above its maximum of 168"
+            ),
+            (
+                Self.response(#"{"linkId":"work","item":[{"linkId":"hours_per_week","answer":[{"valueInteger":70.5}]}]}"#), "wrong-type",
+                "item[0].item[0].answer[0].valueInteger", "must be a whole number"
             ),
             (
                 Self.response(#"{"linkId":"work","item":[{"linkId":"started","answer":[{"valueDate":"2026-02"}]}]}"#), "wrong-type",
