@@ -262,7 +262,7 @@ final class GuidedSession {
                 return .next
             case "k", "not known", "unknown", "dk":
                 guard question.allowsNotKnown else {
-                    say("  \"Not known\" is not an option for this question.")
+                    say(Self.notKnownRefused(question))
                     continue
                 }
                 reportDropped(interview.record(.missing(.notKnown), for: index))
@@ -293,6 +293,22 @@ final class GuidedSession {
             showImmediateSteps()
             return .next
         }
+    }
+
+    /// What to say when `k` is typed where "not known" is not an answer: what to type instead (the
+    /// numbered options, or skipping an optional question), since a pack may offer its own
+    /// "Not sure" choice there.
+    static func notKnownRefused(_ question: Question) -> String {
+        let options = question.kind == .yesNo ? 2 : question.kind.choices.count
+        var text = "  \"Not known\" is not an option for this question"
+        switch (options, question.kind) {
+        case (0, _): text += question.required ? "" : ": type s to skip it"
+        case (_, .multipleChoice): text += ": choose one or more of 1 to \(options)"
+        case (2, _): text += ": choose 1 or 2"
+        default: text += ": choose one of 1 to \(options)"
+        }
+        if options > 0, !question.required { text += ", or s to skip" }
+        return text + "."
     }
 
     /// Steps marked `immediate: true` are shown as soon as they apply, once each: advice the worker

@@ -91,6 +91,15 @@ struct GuidedSessionTests {
         #expect(run.code == .interrupted)
     }
 
+    @Test("k where \"not known\" is not an answer says what to type instead: the options, and s if optional")
+    func notKnownRefused() {
+        // worker_role: three choices, optional; age_band: two choices, required; neither takes "not known".
+        let run = ToolRunner.run(["screen"], input: script(["n", "y", "2026-05-14", "1", "k", "1", "k", "2"]))
+        #expect(run.output.contains("\"Not known\" is not an option for this question: choose one of 1 to 3, or s to skip."))
+        #expect(run.output.contains("\"Not known\" is not an option for this question: choose 1 or 2."))
+        #expect(run.output.components(separatedBy: "\"Not known\" is not an option").count == 3)
+    }
+
     @Test("back returns to the previous question with its answer; Enter keeps it")
     func back() {
         let run = ToolRunner.run(["screen"], input: script(["n", "b", "", "y"]))
