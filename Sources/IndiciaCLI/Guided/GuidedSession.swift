@@ -262,7 +262,7 @@ final class GuidedSession {
                 return .next
             case "k", "not known", "unknown", "dk":
                 guard question.allowsNotKnown else {
-                    say(Self.notKnownRefused(question))
+                    say(wrapped(Self.notKnownRefused(question), indent: "  "))
                     continue
                 }
                 reportDropped(interview.record(.missing(.notKnown), for: index))
@@ -295,19 +295,29 @@ final class GuidedSession {
         }
     }
 
-    /// What to say when `k` is typed where "not known" is not an answer: what to type instead (the
-    /// numbered options, or skipping an optional question), since a pack may offer its own
-    /// "Not sure" choice there.
+    /// What to say when `k` is typed where "not known" is not an answer: what to type instead. A few
+    /// choices are named, so that a pack's own "Not sure" choice (the NRM First Responder question,
+    /// the person's age) is in front of the worker; an optional question can be skipped.
     static func notKnownRefused(_ question: Question) -> String {
-        let options = question.kind == .yesNo ? 2 : question.kind.choices.count
-        var text = "  \"Not known\" is not an option for this question"
-        switch (options, question.kind) {
-        case (0, _): text += question.required ? "" : ": type s to skip it"
-        case (_, .multipleChoice): text += ": choose one or more of 1 to \(options)"
-        case (2, _): text += ": choose 1 or 2"
-        default: text += ": choose one of 1 to \(options)"
+        var text = "\"Not known\" is not an option for this question: "
+        switch question.kind {
+        case .yesNo:
+            text += "type y (yes) or n (no)"
+        case .singleChoice(let choices) where choices.count <= 6:
+            let named = choices.enumerated().map { "\($0.offset + 1) (\($0.element.label))" }
+            text += "choose " + (named.count == 2 ? named.joined(separator: " or ") : "one of " + named.joined(separator: ", "))
+        case .singleChoice(let choices):
+            text += "choose one of 1 to \(choices.count)"
+        case .multipleChoice(let choices):
+            text += "choose one or more of 1 to \(choices.count)"
+        case .integer, .decimal:
+            text += "type a number"
+        case .date:
+            text += "type a date"
+        case .text:
+            text += "type your answer"
         }
-        if options > 0, !question.required { text += ", or s to skip" }
+        if !question.required { text += ", or s to skip" }
         return text + "."
     }
 

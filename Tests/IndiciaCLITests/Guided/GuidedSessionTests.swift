@@ -91,13 +91,48 @@ struct GuidedSessionTests {
         #expect(run.code == .interrupted)
     }
 
-    @Test("k where \"not known\" is not an answer says what to type instead: the options, and s if optional")
+    @Test("k where \"not known\" is not an answer says what to type instead, and the question is asked again")
     func notKnownRefused() {
         // worker_role: three choices, optional; age_band: two choices, required; neither takes "not known".
         let run = ToolRunner.run(["screen"], input: script(["n", "y", "2026-05-14", "1", "k", "1", "k", "2"]))
-        #expect(run.output.contains("\"Not known\" is not an option for this question: choose one of 1 to 3, or s to skip."))
-        #expect(run.output.contains("\"Not known\" is not an option for this question: choose 1 or 2."))
-        #expect(run.output.components(separatedBy: "\"Not known\" is not an option").count == 3)
+        // The message is wrapped to the terminal's width: compare with the line breaks taken out.
+        let output = run.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(
+            output.contains("\"Not known\" is not an option for this question: choose one of 1 (Nurse), 2 (Teacher), 3 (Volunteer), or s to skip."))
+        #expect(output.contains("\"Not known\" is not an option for this question: choose 1 (Under 18) or 2 (18 or over)."))
+        #expect(output.components(separatedBy: "\"Not known\" is not an option").count == 3)
+        // The answer after each refusal was taken: the session went on to the next section.
+        #expect(run.output.contains("Were they under 18"))
+    }
+
+    static let mark = SourceMark(file: "test.yaml", line: 1, column: 1)
+    static func choice(_ id: String, _ label: String) -> Choice { Choice(id: id, label: label, mark: mark) }
+
+    @Test(
+        "the k refusal names what each kind of question takes",
+        arguments: [
+            (QuestionKind.yesNo, true, "type y (yes) or n (no)."),
+            (
+                QuestionKind.singleChoice([Self.choice("yes", "Yes"), Self.choice("no", "No"), Self.choice("not_sure", "Not sure")]
+                ), true,
+                "choose one of 1 (Yes), 2 (No), 3 (Not sure)."
+            ),
+            (QuestionKind.singleChoice((1...7).map { Self.choice("c\($0)", "C\($0)") }), true, "choose one of 1 to 7."),
+            (
+                QuestionKind.multipleChoice([Self.choice("a", "A"), Self.choice("b", "B")]), false,
+                "choose one or more of 1 to 2, or s to skip."
+            ),
+            (QuestionKind.integer(min: 0, max: 10, unit: nil), true, "type a number."),
+            (QuestionKind.date, false, "type a date, or s to skip."),
+            (QuestionKind.text(maxLength: 100), false, "type your answer, or s to skip."),
+        ])
+    func notKnownRefusedByKind(_ kind: QuestionKind, _ required: Bool, _ ending: String) {
+        let question = Question(
+            id: "q", text: "Q?", help: nil, kind: kind, required: required, allowsNotKnown: false, showIf: nil, section: "s",
+            mark: Self.mark)
+        let message = GuidedSession.notKnownRefused(question)
+        #expect(message.hasPrefix("\"Not known\" is not an option for this question: "))
+        #expect(message.hasSuffix(ending))
     }
 
     @Test("back returns to the previous question with its answer; Enter keeps it")
