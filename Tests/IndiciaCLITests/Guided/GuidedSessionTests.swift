@@ -21,6 +21,10 @@ struct GuidedSessionTests {
         "",  // no summary file
     ]
 
+    /// Where the questions and choices built in these tests are "defined".
+    static let mark = SourceMark(file: "test.yaml", line: 1, column: 1)
+    static func choice(_ id: String, _ label: String) -> Choice { Choice(id: id, label: label, mark: mark) }
+
     static func script(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
     func script(_ lines: [String]) -> String { Self.script(lines) }
 
@@ -101,12 +105,9 @@ struct GuidedSessionTests {
             output.contains("\"Not known\" is not an option for this question: choose one of 1 (Nurse), 2 (Teacher), 3 (Volunteer), or s to skip."))
         #expect(output.contains("\"Not known\" is not an option for this question: choose 1 (Under 18) or 2 (18 or over)."))
         #expect(output.components(separatedBy: "\"Not known\" is not an option").count == 3)
-        // The answer after each refusal was taken: the session went on to the next section.
+        // The answer typed after each refusal was taken: the session went on to the next question.
         #expect(run.output.contains("Were they under 18"))
     }
-
-    static let mark = SourceMark(file: "test.yaml", line: 1, column: 1)
-    static func choice(_ id: String, _ label: String) -> Choice { Choice(id: id, label: label, mark: mark) }
 
     @Test(
         "the k refusal names what each kind of question takes",
